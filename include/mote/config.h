@@ -1,0 +1,63 @@
+/*
+ * Mote build configuration.
+ *
+ * Every switch is #ifndef-guarded: define it on the compiler command line
+ * (or in a header included before this one) to override the default.
+ * Algorithms are mostly chosen by which functions an application links;
+ * the switches here only remove code that would otherwise be pulled in
+ * through a shared dispatcher (the AEAD interface, the TLS suite table).
+ */
+#ifndef MOTE_CONFIG_H
+#define MOTE_CONFIG_H
+
+/* Word size of the portable implementations: 64 on LP64 hosts, 32 on
+ * Cortex-M, RISC-V RV32 and Xtensa. Selects e.g. the 4-block (64-bit)
+ * or 2-block (32-bit) bitsliced AES. */
+#ifndef MOTE_WORD_BITS
+#if defined(__LP64__) || defined(_WIN64) || defined(__x86_64__) || defined(__aarch64__)
+#define MOTE_WORD_BITS 64
+#else
+#define MOTE_WORD_BITS 32
+#endif
+#endif
+
+/* AEAD algorithms offered through mote_aead_*. 1 = compiled in. */
+#ifndef MOTE_ENABLE_AES_GCM
+#define MOTE_ENABLE_AES_GCM 1
+#endif
+#ifndef MOTE_ENABLE_CHACHA20_POLY1305
+#define MOTE_ENABLE_CHACHA20_POLY1305 1
+#endif
+
+/* SHA-384/SHA-512 (needed by TLS_AES_256_GCM_SHA384 and Ed25519). */
+#ifndef MOTE_ENABLE_SHA512
+#define MOTE_ENABLE_SHA512 1
+#endif
+
+/* Hardware AES/GHASH (AES-NI + PCLMULQDQ on x86-64) selected at run time
+ * when the CPU has it. 0 keeps only the portable constant-time code. */
+#ifndef MOTE_ENABLE_AES_HW
+#define MOTE_ENABLE_AES_HW 0
+#endif
+
+/* Public-key algorithms. */
+#ifndef MOTE_ENABLE_ED25519
+#define MOTE_ENABLE_ED25519 1
+#endif
+#ifndef MOTE_ENABLE_P384
+#define MOTE_ENABLE_P384 1
+#endif
+
+/* Multiplier available to big-number and field code:
+ *   64 - 64x64->128 (hosts with __int128)
+ *   32 - 32x32->64 constant-time (Cortex-M4, RV32IM)
+ *   16 - 16x16->32 only (ESP8266, Cortex-M0/M0+, some Cortex-M3)      */
+#ifndef MOTE_MUL_BITS
+#if MOTE_WORD_BITS == 64 && defined(__SIZEOF_INT128__)
+#define MOTE_MUL_BITS 64
+#else
+#define MOTE_MUL_BITS 32
+#endif
+#endif
+
+#endif /* MOTE_CONFIG_H */

@@ -1,0 +1,71 @@
+/*
+ * Mote error codes.
+ *
+ * Every failing function returns one of these negative codes; 0 is success.
+ * Codes are grouped in ranges so a caller can tell the layer at a glance:
+ *
+ *   -1   .. -99    usage and resources (bad argument, buffer too small)
+ *   -100 .. -199   cryptography (authentication failed, bad key, entropy)
+ *   -200 .. -299   DER, PEM and X.509 validation
+ *   -300 .. -399   TLS protocol (unexpected message, decode error)
+ *   -400 .. -499   transport I/O
+ *   -1000 - a      fatal alert a received from the peer
+ *   -1300 - a      fatal alert a sent to the peer
+ *
+ * mote_strerror() and mote_error_name() never return NULL.
+ */
+#ifndef MOTE_ERROR_H
+#define MOTE_ERROR_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* X(name, value, one-line text) */
+#define MOTE_ERROR_LIST(X)                                                      \
+	X(MOTE_OK, 0, "success")                                                    \
+	X(MOTE_ERR_BAD_ARG, -1, "invalid argument")                                 \
+	X(MOTE_ERR_BUFFER_TOO_SMALL, -2, "output buffer too small")                 \
+	X(MOTE_ERR_UNSUPPORTED, -3, "algorithm or feature not supported")           \
+	X(MOTE_ERR_STATE, -4, "function called in the wrong state")                 \
+	X(MOTE_ERR_SCRATCH_TOO_SMALL, -5, "scratch area too small")                 \
+	X(MOTE_ERR_LIMIT, -6, "usage limit reached")                                \
+	X(MOTE_ERR_AUTH_FAILED, -100, "authentication tag mismatch")                \
+	X(MOTE_ERR_BAD_KEY_LENGTH, -101, "key length not supported")               \
+	X(MOTE_ERR_BAD_NONCE_LENGTH, -102, "nonce length not supported")           \
+	X(MOTE_ERR_MESSAGE_TOO_LONG, -103, "message too long for this algorithm")  \
+	X(MOTE_ERR_ENTROPY, -104, "entropy source failed")                          \
+	X(MOTE_ERR_RESEED_REQUIRED, -105, "DRBG must be reseeded")                  \
+	X(MOTE_ERR_BAD_KEY, -106, "malformed or invalid key")                      \
+	X(MOTE_ERR_BAD_POINT, -107, "point not on the curve or invalid encoding")  \
+	X(MOTE_ERR_BAD_SIGNATURE, -108, "signature verification failed")           \
+	X(MOTE_ERR_BAD_SIGNATURE_ENCODING, -109, "malformed signature encoding")   \
+	X(MOTE_ERR_WEAK_KEY, -110, "key or shared secret rejected as weak")         \
+	X(MOTE_ERR_KEY_TOO_LARGE, -111, "key larger than supported")                \
+	X(MOTE_ERR_DER_TRUNCATED, -200, "DER: value runs past its container")       \
+	X(MOTE_ERR_DER_BAD_TAG, -201, "DER: unexpected tag")                        \
+	X(MOTE_ERR_DER_BAD_LENGTH, -202, "DER: non-minimal or indefinite length")   \
+	X(MOTE_ERR_DER_TRAILING_DATA, -203, "DER: trailing bytes after a value")    \
+	X(MOTE_ERR_DER_BAD_INTEGER, -204, "DER: non-minimal or out-of-range integer") \
+	X(MOTE_ERR_DER_BAD_OID, -205, "DER: unknown or unsupported OID")            \
+	X(MOTE_ERR_DER_BAD_VALUE, -206, "DER: invalid value")                       \
+	X(MOTE_ERR_PEM, -207, "PEM: malformed armour or base64")
+
+enum mote_error {
+#define MOTE_ERROR_ENUM_(name, value, text) name = (value),
+	MOTE_ERROR_LIST(MOTE_ERROR_ENUM_)
+#undef MOTE_ERROR_ENUM_
+};
+
+/* One-line English text for an error code. Unknown codes give
+ * "unknown error". Never NULL; the string is static. */
+const char *mote_strerror(int err);
+
+/* The code's C identifier, e.g. "MOTE_ERR_AUTH_FAILED". Never NULL. */
+const char *mote_error_name(int err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MOTE_ERROR_H */

@@ -1,0 +1,31 @@
+/* Constant-time helpers that are not worth inlining (see ct.h). */
+#include "ct.h"
+
+uint32_t mote_ct_memeq(const void *a, const void *b, size_t len)
+{
+	const uint8_t *x = a;
+	const uint8_t *y = b;
+	uint32_t diff = 0;
+
+	for (size_t i = 0; i < len; i++)
+		diff |= (uint32_t)(x[i] ^ y[i]);
+	return mote_ct_is_zero(diff);
+}
+
+void mote_ct_cmov(void *dst, const void *src, size_t len, uint32_t mask)
+{
+	uint8_t *d = dst;
+	const uint8_t *s = src;
+	uint8_t m = (uint8_t)mote_ct_barrier32(mask);
+
+	for (size_t i = 0; i < len; i++)
+		d[i] ^= m & (d[i] ^ s[i]);
+}
+
+void mote_wipe(void *p, size_t len)
+{
+	volatile uint8_t *v = p;
+
+	while (len--)
+		*v++ = 0;
+}
