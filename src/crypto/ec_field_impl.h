@@ -16,53 +16,46 @@ typedef ec_limb ec_fe[EC_N];
 typedef void (*ec_mul_fn)(ec_limb *r, const ec_limb *a, const ec_limb *b);
 
 /* r = t - m when hi:t >= m, else t. Requires hi:t < 2m (hi is 0 or 1). */
-static inline void ec_cond_sub(ec_limb *r, const ec_limb *t, ec_limb hi, const ec_limb *m)
+EC_INLINE void ec_cond_sub(ec_limb *r, const ec_limb *t, ec_limb hi, const ec_limb *m)
 {
 	ec_limb d[EC_N];
 	ec_limb borrow = 0;
 
-	for (size_t i = 0; i < EC_N; i++) {
-		ec_dlimb x = (ec_dlimb)t[i] - m[i] - borrow;
-		d[i] = (ec_limb)x;
-		borrow = (ec_limb)(x >> (2 * EC_LIMB_BITS - 1));
-	}
+	EC_UNROLL
+	for (size_t i = 0; i < EC_N; i++)
+		d[i] = ec_sbb(t[i], m[i], borrow, &borrow);
 	/* A borrow out of t - m with no high limb means t < m: keep t. */
 	ec_limb keep = ec_barrier(ec_mask(borrow & (hi ^ 1u)));
+	EC_UNROLL
 	for (size_t i = 0; i < EC_N; i++)
 		r[i] = (ec_limb)(d[i] ^ (keep & (d[i] ^ t[i])));
 }
 
 /* r = a + b mod m. */
-static inline void ec_mod_add(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *m)
+EC_INLINE void ec_mod_add(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *m)
 {
 	ec_limb t[EC_N];
 	ec_limb carry = 0;
 
-	for (size_t i = 0; i < EC_N; i++) {
-		ec_dlimb x = (ec_dlimb)a[i] + b[i] + carry;
-		t[i] = (ec_limb)x;
-		carry = (ec_limb)(x >> EC_LIMB_BITS);
-	}
+	EC_UNROLL
+	for (size_t i = 0; i < EC_N; i++)
+		t[i] = ec_adc(a[i], b[i], carry, &carry);
 	ec_cond_sub(r, t, carry, m);
 }
 
 /* r = a - b mod m. */
-static inline void ec_mod_sub(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *m)
+EC_INLINE void ec_mod_sub(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *m)
 {
 	ec_limb t[EC_N];
 	ec_limb borrow = 0, carry = 0;
 
-	for (size_t i = 0; i < EC_N; i++) {
-		ec_dlimb x = (ec_dlimb)a[i] - b[i] - borrow;
-		t[i] = (ec_limb)x;
-		borrow = (ec_limb)(x >> (2 * EC_LIMB_BITS - 1));
-	}
+	EC_UNROLL
+	for (size_t i = 0; i < EC_N; i++)
+		t[i] = ec_sbb(a[i], b[i], borrow, &borrow);
 	ec_limb mask = ec_barrier(ec_mask(borrow));
-	for (size_t i = 0; i < EC_N; i++) {
-		ec_dlimb x = (ec_dlimb)t[i] + (m[i] & mask) + carry;
-		r[i] = (ec_limb)x;
-		carry = (ec_limb)(x >> EC_LIMB_BITS);
-	}
+	EC_UNROLL
+	for (size_t i = 0; i < EC_N; i++)
+		r[i] = ec_adc(t[i], (ec_limb)(m[i] & mask), carry, &carry);
 }
 
 /*
@@ -70,36 +63,28 @@ static inline void ec_mod_sub(ec_limb *r, const ec_limb *a, const ec_limb *b, co
  * 2^EC_LIMB_BITS. a, b < m; r may alias either. The running total t stays
  * below 2m, so one conditional subtraction finishes it.
  */
-static inline void ec_mont_mul(ec_limb *r, const ec_limb *a, const ec_limb *b,
-                               const ec_limb *m, ec_limb m0i)
+EC_INLINE void ec_mont_mul(ec_limb *r, const ec_limb *a, const ec_limb *b, const ec_limb *m,
+                           ec_limb m0i)
 {
 	ec_limb t[EC_N + 1] = {0};
 
+	EC_UNROLL
 	for (size_t i = 0; i < EC_N; i++) {
-		ec_dlimb x;
-		ec_limb c = 0, top;
+		ec_limb c = 0, top, u, lo;
 
-		for (size_t j = 0; j < EC_N; j++) {
-			x = (ec_dlimb)a[j] * b[i] + t[j] + c;
-			t[j] = (ec_limb)x;
-			c = (ec_limb)(x >> EC_LIMB_BITS);
-		}
-		x = (ec_dlimb)t[EC_N] + c;
-		t[EC_N] = (ec_limb)x;
-		top = (ec_limb)(x >> EC_LIMB_BITS);
+		EC_UNROLL
+		for (size_t j = 0; j < EC_N; j++)
+			c = ec_mac(&t[j], a[j], b[i], t[j], c);
+		t[EC_N] = ec_adc(t[EC_N], c, 0, &top);
 
 		/* Add u * m, which clears the low limb, and shift down one limb. */
-		ec_limb u = (ec_limb)((ec_dlimb)t[0] * m0i);
-		x = (ec_dlimb)u * m[0] + t[0];
-		c = (ec_limb)(x >> EC_LIMB_BITS);
-		for (size_t j = 1; j < EC_N; j++) {
-			x = (ec_dlimb)u * m[j] + t[j] + c;
-			t[j - 1] = (ec_limb)x;
-			c = (ec_limb)(x >> EC_LIMB_BITS);
-		}
-		x = (ec_dlimb)t[EC_N] + c;
-		t[EC_N - 1] = (ec_limb)x;
-		t[EC_N] = (ec_limb)(top + (ec_limb)(x >> EC_LIMB_BITS));
+		u = (ec_limb)(t[0] * m0i);
+		c = ec_mac(&lo, u, m[0], t[0], 0);
+		EC_UNROLL
+		for (size_t j = 1; j < EC_N; j++)
+			c = ec_mac(&t[j - 1], u, m[j], t[j], c);
+		t[EC_N - 1] = ec_adc(t[EC_N], c, 0, &c);
+		t[EC_N] = (ec_limb)(top + c);
 	}
 	ec_cond_sub(r, t, t[EC_N], m);
 }
@@ -109,10 +94,8 @@ static ec_limb ec_lt(const ec_limb *a, const ec_limb *b)
 {
 	ec_limb borrow = 0;
 
-	for (size_t i = 0; i < EC_N; i++) {
-		ec_dlimb x = (ec_dlimb)a[i] - b[i] - borrow;
-		borrow = (ec_limb)(x >> (2 * EC_LIMB_BITS - 1));
-	}
+	for (size_t i = 0; i < EC_N; i++)
+		(void)ec_sbb(a[i], b[i], borrow, &borrow);
 	return ec_mask(borrow);
 }
 
@@ -152,7 +135,7 @@ static void ec_from_be(ec_limb *r, const uint8_t *in)
 		const uint8_t *q = in + EC_BYTES - (i + 1) * (EC_LIMB_BITS / 8);
 		ec_limb v = 0;
 		for (size_t j = 0; j < EC_LIMB_BITS / 8; j++)
-			v = (ec_limb)((ec_dlimb)v << 8 | q[j]);
+			v = (ec_limb)(v << 8 | q[j]);
 		r[i] = v;
 	}
 }
@@ -164,7 +147,7 @@ static void ec_to_be(uint8_t *out, const ec_limb *a)
 		ec_limb v = a[i];
 		for (size_t j = EC_LIMB_BITS / 8; j-- > 0;) {
 			q[j] = (uint8_t)v;
-			v = (ec_limb)((ec_dlimb)v >> 8);
+			v >>= 8;
 		}
 	}
 }

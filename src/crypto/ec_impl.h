@@ -1,6 +1,6 @@
 /*
  * One P-256 or P-384 core (internal). The including file defines
- *   EC_LIMB_BITS  64, 32 or 16 (see ec_limb.h)
+ *   EC_MUL_BITS   64, 32 or 16 (see ec_limb.h)
  *   EC_BITS       256 or 384
  *   EC_OPS_NAME   the struct mote_ec_ops it exports
  * and nothing else; everything here is static apart from that struct.
@@ -232,11 +232,8 @@ static int ec_verify(const uint8_t *pub, const uint8_t *e_in, const uint8_t *rs)
 	if (ec_x_matches(&p, r))
 		return 0;
 	ec_limb carry = 0;
-	for (size_t i = 0; i < EC_N; i++) {
-		ec_dlimb x = (ec_dlimb)r[i] + ec_n[i] + carry;
-		r[i] = (ec_limb)x;
-		carry = (ec_limb)(x >> EC_LIMB_BITS);
-	}
+	for (size_t i = 0; i < EC_N; i++)
+		r[i] = ec_adc(r[i], ec_n[i], carry, &carry);
 	if (!carry && ec_lt(r, ec_p) && ec_x_matches(&p, r))
 		return 0;
 	return MOTE_ERR_BAD_SIGNATURE;

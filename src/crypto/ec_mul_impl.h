@@ -133,15 +133,12 @@ static void ec_wnaf(int8_t naf[EC_BITS + 1], const ec_limb *k)
 				d -= 32;
 			/* w -= d: clears the low 5 bits (adding at most 15) */
 			ec_limb c = (ec_limb)(d < 0 ? -d : d);
-			for (int j = 0; j <= EC_N; j++) {
-				ec_dlimb x = d < 0 ? (ec_dlimb)w[j] + c : (ec_dlimb)w[j] - c;
-				w[j] = (ec_limb)x;
-				c = (ec_limb)((x >> EC_LIMB_BITS) & 1u);
-			}
+			for (int j = 0; j <= EC_N; j++)
+				w[j] = d < 0 ? ec_adc(w[j], c, 0, &c) : ec_sbb(w[j], c, 0, &c);
 		}
 		naf[i] = (int8_t)d;
 		for (int j = 0; j < EC_N; j++)
-			w[j] = (ec_limb)(w[j] >> 1 | (ec_dlimb)w[j + 1] << (EC_LIMB_BITS - 1));
+			w[j] = w[j] >> 1 | w[j + 1] << (EC_LIMB_BITS - 1);
 		w[EC_N] >>= 1;
 	}
 }
