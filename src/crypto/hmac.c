@@ -19,8 +19,11 @@ void mote_hmac_init(mote_hmac_ctx *ctx, mote_hash_alg alg, const uint8_t *key, s
 
 	memset(pad, 0, sizeof pad);
 	if (key_len > block) {
-		/* RFC 2104: keys longer than a block are hashed first. */
-		mote_hash(alg, key, key_len, pad);
+		/* RFC 2104: keys longer than a block are hashed first. The inner
+		 * context is free until below, so it serves as scratch. */
+		mote_hash_init(&ctx->inner, alg);
+		mote_hash_update(&ctx->inner, key, key_len);
+		mote_hash_final(&ctx->inner, pad);
 	} else if (key_len) {
 		memcpy(pad, key, key_len);
 	}

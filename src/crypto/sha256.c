@@ -3,8 +3,11 @@
  *
  * The compression function keeps a 16-word rolling message schedule (64
  * bytes of stack instead of 256) and unrolls eight rounds per loop pass by
- * macro, rotating the roles of a..h instead of moving the values. All
- * operations are data-independent: no branch or index depends on the input.
+ * macro, rotating the roles of a..h instead of moving the values. One
+ * eight-round body serves all 64 rounds: unrolling the first 16 separately
+ * was 20% faster on x86-64 but twice the code (Cortex-M4 -Os: 2.4 KB now).
+ * All operations are data-independent: no branch or index depends on the
+ * input; the only branch in the schedule tests the public round number.
  */
 #include <string.h>
 
@@ -38,9 +41,12 @@ static const uint32_t sha256_iv[8] = {
 #define SSIG0(x) (mote_rotr32(x, 7) ^ mote_rotr32(x, 18) ^ ((x) >> 3))
 #define SSIG1(x) (mote_rotr32(x, 17) ^ mote_rotr32(x, 19) ^ ((x) >> 10))
 
-/* Schedule word t (t >= 16) computed in place in the 16-word ring w. */
-#define W(t) (w[(t) & 15] += SSIG1(w[((t) - 2) & 15]) + w[((t) - 7) & 15] + \
-                             SSIG0(w[((t) - 15) & 15]))
+/* Schedule word t from the 16-word ring w: the first 16 are the message
+ * words; later ones are computed in place. t is public (a loop counter). */
+#define WT(t)                                                                 \
+	((t) < 16 ? w[(t) & 15]                                               \
+	          : (w[(t) & 15] += SSIG1(w[((t) - 2) & 15]) + w[((t) - 7) & 15] + \
+	                            SSIG0(w[((t) - 15) & 15])))
 
 /* One round; the caller passes the working variables rotated by one each
  * time, so "d" and "h" are the only ones written. */
@@ -63,8 +69,6 @@ static const uint32_t sha256_iv[8] = {
 		ROUND(b, c, d, e, f, g, h, a, (t) + 7, WF((t) + 7)); \
 	} while (0)
 
-#define W0(t) w[t]
-
 static void sha256_compress(uint32_t st[8], const uint8_t *p, size_t blocks)
 {
 	uint32_t w[16];
@@ -75,12 +79,8 @@ static void sha256_compress(uint32_t st[8], const uint8_t *p, size_t blocks)
 
 		for (int i = 0; i < 16; i++)
 			w[i] = mote_load32_be(p + 4 * i);
-		ROUND8(0, W0);
-		ROUND8(8, W0);
-		for (int t = 16; t < 64; t += 16) {
-			ROUND8(t, W);
-			ROUND8(t + 8, W);
-		}
+		for (int t = 0; t < 64; t += 8)
+			ROUND8(t, WT);
 		st[0] += a;
 		st[1] += b;
 		st[2] += c;

@@ -3,6 +3,11 @@
  *
  * HMAC: RFC 4231 test cases 1-7 for SHA-256/384/512 (case 5 truncated to
  * 128 bits, cases 6-7 with 131-byte keys) and Wycheproof hmac_sha*_test.
+ * HKDF: RFC 5869 appendix A.1-A.3 (SHA-256) and Wycheproof hkdf_sha*_test
+ * (invalid vectors ask for more than 255 * HashLen bytes and must fail).
+ * HKDF-Expand-Label: the RFC 8448 section 3 key schedule (simple 1-RTT).
+ * TLS 1.2 PRF: the IETF TLS mailing-list vectors ("test label") for
+ * SHA-256, SHA-384 and SHA-512.
  */
 #include <stdalign.h>
 #include <stdio.h>
@@ -10,7 +15,9 @@
 #include <string.h>
 
 #include "crypto/ct.h"
+#include "mote/error.h"
 #include "mote/hmac.h"
+#include "mote/kdf.h"
 #include "test.h"
 #include "wycheproof.h"
 
@@ -182,9 +189,266 @@ static void test_wycheproof_hmac(void)
 	}
 }
 
+/* Hex to bytes into a fixed buffer; checks the expected length. */
+static size_t unhex_n(const char *hex, uint8_t *out, size_t cap)
+{
+	size_t n = test_unhex(hex, out, cap);
+	CHECK(n != (size_t)-1);
+	return n == (size_t)-1 ? 0 : n;
+}
+
+struct rfc5869_case {
+	const char *ikm, *salt, *info;
+	size_t len;
+	const char *prk, *okm;
+};
+
+static const struct rfc5869_case rfc5869[] = {
+	{"0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b", "000102030405060708090a0b0c",
+	 "f0f1f2f3f4f5f6f7f8f9", 42,
+	 "077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5",
+	 "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865"},
+	{"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+	 "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
+	 "404142434445464748494a4b4c4d4e4f",
+	 "606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"
+	 "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
+	 "a0a1a2a3a4a5a6a7a8a9aaabacadaeaf",
+	 "b0b1b2b3b4b5b6b7b8b9babbbcbdbebfc0c1c2c3c4c5c6c7c8c9cacbcccdcecf"
+	 "d0d1d2d3d4d5d6d7d8d9dadbdcdddedfe0e1e2e3e4e5e6e7e8e9eaebecedeeef"
+	 "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff",
+	 82, "06a6b88c5853361a06104c9ceb35b45cef760014904671014a193f40c15fc244",
+	 "b11e398dc80327a1c8e7f78c596a49344f012eda2d4efad8a050cc4c19afa97c"
+	 "59045a99cac7827271cb41c65e590e09da3275600c2f09b8367793a9aca3db71"
+	 "cc30c58179ec3e87c14c01d5c1f3434f1d87"},
+	{"0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b", "", "", 42,
+	 "19ef24a32c717b167f33a91d6f648bdf96596776afdb6377ac434c1c293ccb04",
+	 "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8"},
+};
+
+static void test_rfc5869(void)
+{
+	uint8_t ikm[80], salt[80], info[80], prk[32], okm[82], want_prk[32], want_okm[82];
+
+	for (size_t i = 0; i < 3; i++) {
+		const struct rfc5869_case *c = &rfc5869[i];
+		size_t il = unhex_n(c->ikm, ikm, sizeof ikm);
+		size_t sl = unhex_n(c->salt, salt, sizeof salt);
+		size_t nl = unhex_n(c->info, info, sizeof info);
+
+		unhex_n(c->prk, want_prk, sizeof want_prk);
+		CHECK_INT(unhex_n(c->okm, want_okm, sizeof want_okm), c->len);
+		/* Case 3 has no salt: pass NULL to exercise the default. */
+		mote_hkdf_extract(MOTE_HASH_SHA256, sl ? salt : NULL, sl, ikm, il, prk);
+		CHECK_MEM(prk, want_prk, 32);
+		CHECK_INT(mote_hkdf_expand(MOTE_HASH_SHA256, prk, 32, info, nl, okm, c->len), 0);
+		CHECK_MEM(okm, want_okm, c->len);
+		/* A shorter request is a prefix of the longer output. */
+		CHECK_INT(mote_hkdf_expand(MOTE_HASH_SHA256, prk, 32, info, nl, okm, 33), 0);
+		CHECK_MEM(okm, want_okm, 33);
+	}
+	printf("test_hmac_kdf: 3 RFC 5869 HKDF vectors\n");
+}
+
+/* Wycheproof HkdfTest: extract + expand; an oversized request must fail. */
+static enum wp_verdict wp_hkdf(const struct json *group, const struct json *test, void *arg)
+{
+	mote_hash_alg alg = *(const mote_hash_alg *)arg;
+	size_t il, sl, nl, ol;
+	size_t size = (size_t)json_get_num(test, "size");
+	uint8_t *ikm = wp_hex(test, "ikm", &il);
+	uint8_t *salt = wp_hex(test, "salt", &sl);
+	uint8_t *info = wp_hex(test, "info", &nl);
+	uint8_t *okm = wp_hex(test, "okm", &ol);
+	uint8_t *out = malloc(size ? size : 1);
+	uint8_t prk[MOTE_HASH_MAX_SIZE];
+	enum wp_verdict v = WP_REJECT;
+
+	mote_hkdf_extract(alg, salt, sl, ikm, il, prk);
+	if (mote_hkdf_expand(alg, prk, mote_hash_size(alg), info, nl, out, size) == 0 &&
+	    ol == size && memcmp(out, okm, size) == 0)
+		v = WP_ACCEPT;
+	free(ikm);
+	free(salt);
+	free(info);
+	free(okm);
+	free(out);
+	return v;
+}
+
+static void test_wycheproof_hkdf(void)
+{
+	static const struct {
+		const char *file;
+		mote_hash_alg alg;
+	} files[] = {
+		{"hkdf_sha256_test.json", MOTE_HASH_SHA256},
+		{"hkdf_sha384_test.json", MOTE_HASH_SHA384},
+		{"hkdf_sha512_test.json", MOTE_HASH_SHA512},
+	};
+
+	for (size_t i = 0; i < 3; i++) {
+		mote_hash_alg alg = files[i].alg;
+		struct wp_counts c = wp_run(files[i].file, wp_hkdf, &alg);
+		CHECK_INT(c.skipped, 0);
+		CHECK(c.invalid_ok > 0);
+	}
+}
+
+/* Derive-Secret(secret, label, transcript hash) = Expand-Label(.., 32). */
+static void derive_secret(const uint8_t *secret, const char *label, const uint8_t *hash,
+                          uint8_t *out)
+{
+	CHECK_INT(mote_hkdf_expand_label(MOTE_HASH_SHA256, secret, 32, label, hash, 32, out, 32),
+	          0);
+}
+
+/* RFC 8448 section 3 (simple 1-RTT, TLS_AES_128_GCM_SHA256): the key
+ * schedule from the zero PSK through the handshake traffic keys to the
+ * master secret, with the values the RFC prints at each step. */
+static void test_rfc8448(void)
+{
+	uint8_t zero[32] = {0}, empty_hash[32], early[32], derived[32], hs[32], master[32];
+	uint8_t ecdhe[32], th[32], secret[32], key[16], iv[12], want[32];
+	int n = 0;
+
+	mote_sha256("", 0, empty_hash);
+	mote_hkdf_extract(MOTE_HASH_SHA256, zero, 32, zero, 32, early);
+	unhex_n("33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a", want, 32);
+	CHECK_MEM(early, want, 32), n++;
+
+	derive_secret(early, "derived", empty_hash, derived);
+	unhex_n("6f2615a108c702c5678f54fc9dbab69716c076189c48250cebeac3576c3611ba", want, 32);
+	CHECK_MEM(derived, want, 32), n++;
+
+	unhex_n("8bd4054fb55b9d63fdfbacf9f04b9f0d35e6d63f537563efd46272900f89492d", ecdhe, 32);
+	mote_hkdf_extract(MOTE_HASH_SHA256, derived, 32, ecdhe, 32, hs);
+	unhex_n("1dc826e93606aa6fdc0aadc12f741b01046aa6b99f691ed221a9f0ca043fbeac", want, 32);
+	CHECK_MEM(hs, want, 32), n++;
+
+	/* Transcript hash of ClientHello..ServerHello, as printed in the RFC. */
+	unhex_n("860c06edc07858ee8e78f0e7428c58edd6b43f2ca3e6e95f02ed063cf0e1cad8", th, 32);
+	derive_secret(hs, "c hs traffic", th, secret);
+	unhex_n("b3eddb126e067f35a780b3abf45e2d8f3b1a950738f52e9600746a0e27a55a21", want, 32);
+	CHECK_MEM(secret, want, 32), n++;
+	CHECK_INT(mote_hkdf_expand_label(MOTE_HASH_SHA256, secret, 32, "key", NULL, 0, key, 16), 0);
+	unhex_n("dbfaa693d1762c5b666af5d950258d01", want, 16);
+	CHECK_MEM(key, want, 16), n++;
+	CHECK_INT(mote_hkdf_expand_label(MOTE_HASH_SHA256, secret, 32, "iv", NULL, 0, iv, 12), 0);
+	unhex_n("5bd3c71b836e0b76bb73265f", want, 12);
+	CHECK_MEM(iv, want, 12), n++;
+
+	derive_secret(hs, "s hs traffic", th, secret);
+	unhex_n("b67b7d690cc16c4e75e54213cb2d37b4e9c912bcded9105d42befd59d391ad38", want, 32);
+	CHECK_MEM(secret, want, 32), n++;
+	CHECK_INT(mote_hkdf_expand_label(MOTE_HASH_SHA256, secret, 32, "key", NULL, 0, key, 16), 0);
+	unhex_n("3fce516009c21727d0f2e4e86ee403bc", want, 16);
+	CHECK_MEM(key, want, 16), n++;
+	CHECK_INT(mote_hkdf_expand_label(MOTE_HASH_SHA256, secret, 32, "iv", NULL, 0, iv, 12), 0);
+	unhex_n("5d313eb2671276ee13000b30", want, 12);
+	CHECK_MEM(iv, want, 12), n++;
+
+	derive_secret(hs, "derived", empty_hash, derived);
+	unhex_n("43de77e0c77713859a944db9db2590b53190a65b3ee2e4f12dd7a0bb7ce254b4", want, 32);
+	CHECK_MEM(derived, want, 32), n++;
+	mote_hkdf_extract(MOTE_HASH_SHA256, derived, 32, zero, 32, master);
+	unhex_n("18df06843d13a08bf2a449844c5f8a478001bc4d4c627984d5a41da8d0402919", want, 32);
+	CHECK_MEM(master, want, 32), n++;
+	printf("test_hmac_kdf: %d RFC 8448 key-schedule values\n", n);
+}
+
+static void test_expand_limits(void)
+{
+	static uint8_t out[255 * 64 + 1];
+	uint8_t prk[64] = {1}, ctx[256] = {0};
+	char label[256];
+
+	CHECK_INT(mote_hkdf_expand(MOTE_HASH_SHA256, prk, 32, NULL, 0, out, 255 * 32), 0);
+	CHECK_INT(mote_hkdf_expand(MOTE_HASH_SHA256, prk, 32, NULL, 0, out, 255 * 32 + 1),
+	          MOTE_ERR_BAD_ARG);
+	CHECK_INT(mote_hkdf_expand(MOTE_HASH_SHA512, prk, 64, NULL, 0, out, 255 * 64), 0);
+	CHECK_INT(mote_hkdf_expand(MOTE_HASH_SHA512, prk, 64, NULL, 0, out, 255 * 64 + 1),
+	          MOTE_ERR_BAD_ARG);
+	CHECK_INT(mote_hkdf_expand(MOTE_HASH_NONE, prk, 32, NULL, 0, out, 1), MOTE_ERR_BAD_ARG);
+	CHECK_INT(mote_hkdf_expand(MOTE_HASH_SHA256, prk, 32, NULL, 0, out, 0), 0);
+
+	/* "tls13 " + 249 bytes is the longest label; context up to 255. */
+	memset(label, 'a', sizeof label);
+	label[249] = 0;
+	CHECK_INT(mote_hkdf_expand_label(MOTE_HASH_SHA256, prk, 32, label, ctx, 255, out, 32), 0);
+	label[249] = 'a';
+	label[250] = 0;
+	CHECK_INT(mote_hkdf_expand_label(MOTE_HASH_SHA256, prk, 32, label, ctx, 0, out, 32),
+	          MOTE_ERR_BAD_ARG);
+	CHECK_INT(mote_hkdf_expand_label(MOTE_HASH_SHA256, prk, 32, "key", ctx, 256, out, 32),
+	          MOTE_ERR_BAD_ARG);
+	CHECK_INT(mote_hkdf_expand_label(MOTE_HASH_SHA256, prk, 32, "key", NULL, 0, out, 255 * 32 + 1),
+	          MOTE_ERR_BAD_ARG);
+	CHECK_INT(mote_tls12_prf(MOTE_HASH_NONE, prk, 32, "x", NULL, 0, out, 1), MOTE_ERR_BAD_ARG);
+}
+
+struct prf_case {
+	mote_hash_alg alg;
+	const char *secret, *seed, *out;
+};
+
+/* From the IETF TLS list ("TLS 1.2 PRF test vectors"), label "test label". */
+static const struct prf_case prf_cases[] = {
+	{MOTE_HASH_SHA256, "9bbe436ba940f017b17652849a71db35", "a0ba9f936cda311827a6f796ffd5198c",
+	 "e3f229ba727be17b8d122620557cd453c2aab21d07c3d495329b52d4e61edb5a"
+	 "6b301791e90d35c9c9a46b4e14baf9af0fa022f7077def17abfd3797c0564bab"
+	 "4fbc91666e9def9b97fce34f796789baa48082d122ee42c5a72e5a5110fff701"
+	 "87347b66"},
+	{MOTE_HASH_SHA384, "b80b733d6ceefcdc71566ea48e5567df", "cd665cf6a8447dd6ff8b27555edb7465",
+	 "7b0c18e9ced410ed1804f2cfa34a336a1c14dffb4900bb5fd7942107e81c83cd"
+	 "e9ca0faa60be9fe34f82b1233c9146a0e534cb400fed2700884f9dc236f80edd"
+	 "8bfa961144c9e8d792eca722a7b32fc3d416d473ebc2c5fd4abfdad05d918425"
+	 "9b5bf8cd4d90fa0d31e2dec479e4f1a26066f2eea9a69236a3e52655c9e9aee6"
+	 "91c8f3a26854308d5eaa3be85e0990703d73e56f"},
+	{MOTE_HASH_SHA512, "b0323523c1853599584d88568bbb05eb", "d4640e12e4bcdbfb437f03e6ae418ee5",
+	 "1261f588c798c5c201ff036e7a9cb5edcd7fe3f94c669a122a4638d7d508b283"
+	 "042df6789875c7147e906d868bc75c45e20eb40c1cf4a1713b27371f68432592"
+	 "f7dc8ea8ef223e12ea8507841311bf68653d0cfc4056d811f025c45ddfa6e6fe"
+	 "c702f054b409d6f28dd0a3233e498da41a3e75c5630eedbe22fe254e33a1b0e9"
+	 "f6b9826675bec7d01a845658dc9c397545401d40b9f46c7a400ee1b8f81ca0a6"
+	 "0d1a397a1028bff5d2ef5066126842fb8da4197632bdb54ff6633f86bbc836e6"
+	 "40d4d898"},
+};
+
+static void test_tls12_prf(void)
+{
+	uint8_t secret[16], seed[16], want[196], got[197];
+
+	for (size_t i = 0; i < sizeof prf_cases / sizeof prf_cases[0]; i++) {
+		const struct prf_case *c = &prf_cases[i];
+		size_t sl = unhex_n(c->secret, secret, sizeof secret);
+		size_t dl = unhex_n(c->seed, seed, sizeof seed);
+		size_t ol = unhex_n(c->out, want, sizeof want);
+
+		got[ol] = 0xA5;
+		CHECK_INT(mote_tls12_prf(c->alg, secret, sl, "test label", seed, dl, got, ol), 0);
+		CHECK_MEM(got, want, ol);
+		CHECK_INT(got[ol], 0xA5); /* nothing written past out_len */
+		/* Every shorter length gives a prefix. */
+		for (size_t len = 0; len < ol; len += 7) {
+			memset(got, 0, sizeof got);
+			CHECK_INT(mote_tls12_prf(c->alg, secret, sl, "test label", seed, dl, got, len),
+			          0);
+			CHECK_MEM(got, want, len);
+			CHECK_INT(got[len], 0);
+		}
+	}
+	printf("test_hmac_kdf: %zu TLS 1.2 PRF vectors\n", sizeof prf_cases / sizeof prf_cases[0]);
+}
+
 int main(void)
 {
 	test_rfc4231();
 	test_wycheproof_hmac();
+	test_rfc5869();
+	test_wycheproof_hkdf();
+	test_rfc8448();
+	test_expand_limits();
+	test_tls12_prf();
 	return test_finish("test_hmac_kdf");
 }
