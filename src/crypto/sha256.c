@@ -105,6 +105,8 @@ void mote_sha256_update(mote_sha256_ctx *ctx, const void *data, size_t len)
 	const uint8_t *p = data;
 	size_t used = (size_t)(ctx->count & 63);
 
+	if (len == 0)
+		return; /* data may be NULL then; memcpy must not see it */
 	ctx->count += len;
 	if (used) {
 		size_t take = 64 - used;

@@ -124,6 +124,8 @@ void mote_sha512_update(mote_sha512_ctx *ctx, const void *data, size_t len)
 	const uint8_t *p = data;
 	size_t used = (size_t)(ctx->count & 127);
 
+	if (len == 0)
+		return; /* data may be NULL then; memcpy must not see it */
 	ctx->count += len;
 	if (used) {
 		size_t take = 128 - used;

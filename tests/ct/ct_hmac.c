@@ -7,12 +7,14 @@
  * Covered: SHA-256 and SHA-512 compression (through the one-shot calls,
  * several lengths so padding lands in one or two blocks), HMAC-SHA256 and
  * HMAC-SHA384 with short and long (hashed) keys, HKDF extract/expand,
- * HKDF-Expand-Label and the TLS 1.2 PRF with a secret input.
+ * HKDF-Expand-Label, the TLS 1.2 PRF with a secret input, and HMAC-DRBG
+ * instantiate/reseed/generate from secret seed material.
  */
 #include <valgrind/memcheck.h>
 
 #include <stdio.h>
 
+#include "mote/drbg.h"
 #include "mote/hmac.h"
 #include "mote/kdf.h"
 #include "mote/sha2.h"
@@ -93,6 +95,19 @@ static void ct_kdf(void)
 	public_output(200);
 }
 
+static void ct_drbg(void)
+{
+	mote_drbg_ctx d;
+
+	mote_drbg_init_seed(&d, key, 32, key + 32, 16, msg, 32);
+	CHECK_INT(mote_drbg_generate(&d, out, 100, msg + 32, 32), 0);
+	public_output(100);
+	CHECK_INT(mote_drbg_reseed(&d, key + 48, 32, NULL, 0), 0);
+	CHECK_INT(mote_drbg_generate(&d, out, 33, NULL, 0), 0);
+	public_output(33);
+	mote_drbg_clear(&d);
+}
+
 int main(void)
 {
 	test_rand_seed(7);
@@ -100,6 +115,7 @@ int main(void)
 	ct_sha2();
 	ct_hmac();
 	ct_kdf();
+	ct_drbg();
 	printf("ct_hmac: memcheck errors: %u (expected 0)\n", (unsigned)VALGRIND_COUNT_ERRORS);
 	return test_finish("ct_hmac");
 }
