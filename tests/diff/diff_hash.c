@@ -177,8 +177,8 @@ static void diff_expand_label(void)
 		memcpy(hl_info + il, ctx, cl);
 		il += cl;
 		CHECK_INT(mote_hkdf_expand_label(alg, secret, hl, label, ctx, cl, got, ol), 0);
-		CHECK(ossl_hkdf(alg, EVP_KDF_HKDF_MODE_EXPAND_ONLY, NULL, 0, secret, hl, hl_info, il,
-		                want, ol));
+		CHECK(ossl_hkdf(alg, EVP_KDF_HKDF_MODE_EXPAND_ONLY, NULL, 0, secret, hl, hl_info,
+		                il, want, ol));
 		CHECK_MEM(got, want, ol);
 		n++;
 	}

@@ -271,7 +271,8 @@ static void test_request_limit(void)
 
 	mote_drbg_init_seed(&a, seed, 32, seed + 32, 16, NULL, 0);
 	b = a;
-	CHECK_INT(mote_drbg_generate(&a, big, MOTE_DRBG_MAX_REQUEST + 1, NULL, 0), MOTE_ERR_BAD_ARG);
+	CHECK_INT(mote_drbg_generate(&a, big, MOTE_DRBG_MAX_REQUEST + 1, NULL, 0),
+	          MOTE_ERR_BAD_ARG);
 	CHECK_INT(a.reseed_counter, 1);
 	CHECK_INT(mote_drbg_generate(&a, big, MOTE_DRBG_MAX_REQUEST, NULL, 0), 0);
 	CHECK_INT(mote_drbg_generate(&a, big, 0, NULL, 0), 0);
