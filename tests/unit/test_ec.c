@@ -180,6 +180,6 @@ int main(void)
 	test_der(MOTE_EC_P384);
 	test_keygen(MOTE_EC_P256);
 	test_keygen(MOTE_EC_P384);
-	run_core(&core);
+	run_core(&core, 1);
 	return test_finish("test_ec");
 }
