@@ -49,19 +49,20 @@ static uint32_t ec_booth_digit(const ec_limb *k, int i, ec_limb *neg)
 	return mote_ct_select(0u - s, 16u - t, t);
 }
 
-/* r = k * p in constant time. k < 2^EC_BITS (any value; k = 0 or a
- * multiple of the order gives the identity). */
-static void ec_mul_ct(ec_point *r, const ec_point *p, const ec_limb *k)
+/* r = k * r in constant time. k < 2^EC_BITS (any value; k = 0 or a
+ * multiple of the order gives the identity). The table of 1P..8P lives in
+ * this frame only. */
+static EC_NOINLINE void ec_mul_ct(ec_point *r, const ec_limb *k)
 {
 	ec_point tab[8], q;
 	ec_limb neg;
 	uint32_t mag;
 
-	/* tab[j] = (j + 1) p */
-	tab[0] = *p;
-	pt_dbl(&tab[1], p);
+	/* tab[j] = (j + 1) P */
+	tab[0] = *r;
+	pt_dbl(&tab[1], r);
 	for (int j = 2; j < 8; j += 2) {
-		pt_add(&tab[j], &tab[j - 1], p);
+		pt_add(&tab[j], &tab[j - 1], r);
 		pt_dbl(&tab[j + 1], &tab[j / 2]);
 	}
 	mag = ec_booth_digit(k, EC_BITS / 4, &neg);
@@ -90,7 +91,7 @@ static uint32_t ec_comb_digit(const ec_limb *k, int i)
 }
 
 /* r = k * G in constant time; k < 2^EC_BITS. */
-static void ec_mulgen_ct(ec_point *r, const ec_limb *k)
+static EC_NOINLINE void ec_mulgen_ct(ec_point *r, const ec_limb *k)
 {
 	ec_point s;
 	ec_fe qx, qy;
@@ -143,16 +144,16 @@ static void ec_wnaf(int8_t naf[EC_BITS + 1], const ec_limb *k)
 	}
 }
 
-/* r = u1 * G + u2 * q, variable time (public scalars and point only). */
-static void ec_mul2_vt(ec_point *r, const ec_limb *u1, const ec_limb *u2, const ec_point *q)
+/* r = u1 * G + u2 * r, variable time (public scalars and point only). */
+static EC_NOINLINE void ec_mul2_vt(ec_point *r, const ec_limb *u1, const ec_limb *u2)
 {
 	int8_t naf[EC_BITS + 1];
 	ec_point tab[8], t;
 	int started = 0;
 
-	/* tab[j] = (2j + 1) q */
-	pt_dbl(&t, q);
-	tab[0] = *q;
+	/* tab[j] = (2j + 1) Q */
+	pt_dbl(&t, r);
+	tab[0] = *r;
 	for (int j = 1; j < 8; j++)
 		pt_add(&tab[j], &tab[j - 1], &t);
 	ec_wnaf(naf, u2);
