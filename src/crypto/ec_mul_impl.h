@@ -6,7 +6,7 @@
  *   ec_mulgen_ct   k * G, constant time (keys, signing): a 4-tooth comb
  *                  over the precomputed affine table ec_gcomb.
  *   ec_mul2_vt     u1 * G + u2 * Q, variable time, public inputs only
- *                  (ECDSA verification): width-5 NAF for Q interleaved
+ *                  (ECDSA verification): width-4 NAF for Q interleaved
  *                  with the comb for G, sharing the doublings.
  * Scalars are EC_N-limb integers below 2^EC_BITS.
  */
@@ -128,8 +128,15 @@ static EC_NOINLINE void ec_mulgen_ct(ec_point *r, const ec_limb *k)
 	mote_wipe(qy, sizeof qy);
 }
 
-/* Width-5 NAF of k (public): k = sum naf[i] 2^i, each digit 0 or odd in
- * [-15, 15], at most one non-zero digit in any 5 consecutive ones. */
+/* Width of the NAF in ec_mul2_vt: a table of 2^(EC_NAF-2) odd multiples.
+ * 4 rather than 5 halves the table (384 bytes less stack for P-256) for
+ * about 8 more point additions per verification (2%). */
+#define EC_NAF 4
+#define EC_NAF_TAB (1 << (EC_NAF - 2))
+
+/* Width-EC_NAF NAF of k (public): k = sum naf[i] 2^i, each digit 0 or odd
+ * in (-2^(EC_NAF-1), 2^(EC_NAF-1)), at most one non-zero digit in any
+ * EC_NAF consecutive ones. */
 static void ec_wnaf(int8_t naf[EC_BITS + 1], const ec_limb *k)
 {
 	ec_limb w[EC_N + 1];
@@ -140,10 +147,10 @@ static void ec_wnaf(int8_t naf[EC_BITS + 1], const ec_limb *k)
 		int d = 0;
 
 		if (w[0] & 1) {
-			d = w[0] & 31;
-			if (d > 16)
-				d -= 32;
-			/* w -= d: clears the low 5 bits (adding at most 15) */
+			d = (int)(w[0] & ((1u << EC_NAF) - 1));
+			if (d > 1 << (EC_NAF - 1))
+				d -= 1 << EC_NAF;
+			/* w -= d clears the low EC_NAF bits */
 			ec_limb c = (ec_limb)(d < 0 ? -d : d);
 			for (int j = 0; j <= EC_N; j++)
 				w[j] = d < 0 ? ec_adc(w[j], c, 0, &c) : ec_sbb(w[j], c, 0, &c);
@@ -159,13 +166,13 @@ static void ec_wnaf(int8_t naf[EC_BITS + 1], const ec_limb *k)
 static EC_NOINLINE void ec_mul2_vt(ec_point *r, const ec_limb *u1, const ec_limb *u2)
 {
 	int8_t naf[EC_BITS + 1];
-	ec_point tab[8], t;
+	ec_point tab[EC_NAF_TAB], t;
 	int started = 0;
 
 	/* tab[j] = (2j + 1) Q */
 	pt_dbl(&t, r);
 	tab[0] = *r;
-	for (int j = 1; j < 8; j++)
+	for (int j = 1; j < EC_NAF_TAB; j++)
 		pt_add(&tab[j], &tab[j - 1], &t);
 	ec_wnaf(naf, u2);
 	pt_set_identity(r);
