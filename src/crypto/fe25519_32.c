@@ -116,6 +116,7 @@ void mote_fe25519_sub_32(mote_fe25519_32 *r, const mote_fe25519_32 *a, const mot
 
 #define M(x, y) ((uint64_t)(x) * (y))
 
+MOTE_FE_NOINLINE
 void mote_fe25519_mul_32(mote_fe25519_32 *r, const mote_fe25519_32 *a, const mote_fe25519_32 *b)
 {
 	uint32_t a0 = a->v[0], a1 = a->v[1], a2 = a->v[2], a3 = a->v[3], a4 = a->v[4];
@@ -153,6 +154,7 @@ void mote_fe25519_mul_32(mote_fe25519_32 *r, const mote_fe25519_32 *a, const mot
 
 /* Squaring: each cross product once, doubled (d = 2a); odd-by-odd cross
  * products doubled again (q = 4a). */
+MOTE_FE_NOINLINE
 void mote_fe25519_sq_32(mote_fe25519_32 *r, const mote_fe25519_32 *a)
 {
 	uint32_t a0 = a->v[0], a1 = a->v[1], a2 = a->v[2], a3 = a->v[3], a4 = a->v[4];

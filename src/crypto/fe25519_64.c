@@ -129,6 +129,7 @@ void mote_fe25519_sub_64(mote_fe25519_64 *r, const mote_fe25519_64 *a, const mot
 	r->v[4] = a->v[4] + 0xFFFFFFFFFFFFEu - b->v[4];
 }
 
+MOTE_FE_NOINLINE
 void mote_fe25519_mul_64(mote_fe25519_64 *r, const mote_fe25519_64 *a, const mote_fe25519_64 *b)
 {
 	uint64_t a0 = a->v[0], a1 = a->v[1], a2 = a->v[2], a3 = a->v[3], a4 = a->v[4];
@@ -148,6 +149,7 @@ void mote_fe25519_mul_64(mote_fe25519_64 *r, const mote_fe25519_64 *a, const mot
 	carry128(r, t0, t1, t2, t3, t4);
 }
 
+MOTE_FE_NOINLINE
 void mote_fe25519_sq_64(mote_fe25519_64 *r, const mote_fe25519_64 *a)
 {
 	uint64_t a0 = a->v[0], a1 = a->v[1], a2 = a->v[2], a3 = a->v[3], a4 = a->v[4];

@@ -6,10 +6,8 @@
  * Montgomery ladder over x-coordinates in projective form (X:Z), one
  * ladder step per scalar bit from bit 254 down, with constant-time
  * conditional swaps driven by the XOR of consecutive bits (RFC 7748
- * section 5). Stack: seven field elements and the clamped scalar.
+ * section 5). Stack: seven field elements, then the inversion's four.
  */
-#include <string.h>
-
 #include "ct.h"
 #include "curve25519.h"
 #include "fe25519_bind.h"
@@ -41,14 +39,8 @@ static void ladder_step(const fe *x1, fe *x2, fe *z2, fe *x3, fe *z3, fe *t0, fe
 
 int FE_NAME(mote_x25519)(uint8_t out[32], const uint8_t scalar[32], const uint8_t point[32])
 {
-	uint8_t k[32];
 	fe x1, x2, z2, x3, z3, t0, t1;
 	uint32_t swap = 0, nonzero = 0;
-
-	/* Clamping (RFC 7748 section 5): a multiple of 8 with bit 254 set. */
-	memcpy(k, scalar, 32);
-	k[0] &= 248;
-	k[31] = (uint8_t)((k[31] & 127) | 64);
 
 	fe_frombytes(&x1, point); /* ignores bit 255, accepts u >= p */
 	fe_set(&x2, 1);
@@ -56,7 +48,10 @@ int FE_NAME(mote_x25519)(uint8_t out[32], const uint8_t scalar[32], const uint8_
 	x3 = x1;
 	fe_set(&z3, 1);
 	for (int i = 254; i >= 0; i--) {
-		uint32_t bit = (k[i >> 3] >> (i & 7)) & 1;
+		/* Clamping (RFC 7748 section 5) applied bit by bit: bit 254
+		 * set, bits 0..2 clear (i is public, the bit is not). */
+		uint32_t bit = (scalar[i >> 3] >> (i & 7)) & 1;
+		bit = i == 254 ? 1 : i < 3 ? 0 : bit;
 		swap ^= bit;
 		fe_cswap(&x2, &x3, swap);
 		fe_cswap(&z2, &z3, swap);
@@ -65,6 +60,10 @@ int FE_NAME(mote_x25519)(uint8_t out[32], const uint8_t scalar[32], const uint8_
 	}
 	fe_cswap(&x2, &x3, swap);
 	fe_cswap(&z2, &z3, swap);
+	mote_wipe(&x3, sizeof x3);
+	mote_wipe(&z3, sizeof z3);
+	mote_wipe(&t0, sizeof t0);
+	mote_wipe(&t1, sizeof t1);
 	fe_invert(&z2, &z2);
 	fe_mul(&x2, &x2, &z2);
 	fe_tobytes(out, &x2);
@@ -73,13 +72,8 @@ int FE_NAME(mote_x25519)(uint8_t out[32], const uint8_t scalar[32], const uint8_
 	 * (RFC 7748 section 6.1); checked without branching on the bytes. */
 	for (int i = 0; i < 32; i++)
 		nonzero |= out[i];
-	mote_wipe(k, sizeof k);
 	mote_wipe(&x2, sizeof x2);
 	mote_wipe(&z2, sizeof z2);
-	mote_wipe(&x3, sizeof x3);
-	mote_wipe(&z3, sizeof z3);
-	mote_wipe(&t0, sizeof t0);
-	mote_wipe(&t1, sizeof t1);
 	return -(int)(mote_ct_is_zero(nonzero) & (uint32_t)-MOTE_ERR_WEAK_KEY);
 }
 
