@@ -144,18 +144,15 @@ static void ge_to_cached(ge_cached *r, const ge_p3 *p)
  * swaps y + x with y - x and negates 2dT, which swaps F and G. */
 static void ge_add_cached(ge_p1p1 *r, const ge_p3 *p, const ge_cached *q, int neg)
 {
-	fe a, b, c, d;
-
-	fe_sub(&a, &p->Y, &p->X);
-	fe_mul(&a, &a, neg ? &q->ypx : &q->ymx);
-	fe_add(&b, &p->Y, &p->X);
-	fe_mul(&b, &b, neg ? &q->ymx : &q->ypx);
-	fe_mul(&c, &p->T, &q->t2d);
-	fe_mul(&d, &p->Z, &q->z2);
-	fe_sub(&r->E, &b, &a);
-	fe_sub(neg ? &r->G : &r->F, &d, &c);
-	fe_add(neg ? &r->F : &r->G, &d, &c);
-	fe_add(&r->H, &b, &a);
+	fe_sub(&r->E, &p->Y, &p->X);
+	fe_mul(&r->E, &r->E, neg ? &q->ypx : &q->ymx);
+	fe_add(&r->H, &p->Y, &p->X);
+	fe_mul(&r->H, &r->H, neg ? &q->ymx : &q->ypx);
+	fe_mul(&r->F, &p->T, &q->t2d);
+	fe_mul(&r->G, &p->Z, &q->z2);
+	ge_add_finish(r);
+	if (neg)
+		fe_cswap(&r->F, &r->G, 1);
 }
 
 /* Width-4 NAF of k < 2^253: k = sum naf[i] 2^i with each nonzero digit odd
@@ -251,7 +248,7 @@ static void ge_double_scalar(ge_p3 *r, const uint8_t k[32], const ge_p3 *a, cons
 	int top = 255;
 
 	ge_wnaf4(naf, k);
-	ge_recode16(e, s);
+	ge_recode16(e, s, 0);
 	ge_odd_multiples(odd, r, &t, a);
 	while (top > 63 && naf[top] == 0) /* skip leading zero digits */
 		top--;
@@ -281,7 +278,7 @@ void FE_NAME(mote_ed25519_public_key)(uint8_t pub[32], const uint8_t seed[32])
 	mote_sha512(seed, 32, h);
 	h[0] &= 248;
 	h[31] = (uint8_t)((h[31] & 127) | 64);
-	ge_base_mul(&a, h);
+	ge_base_mul(&a, h, 0);
 	ge_encode(pub, &a);
 	mote_wipe(h, sizeof h);
 	mote_wipe(&a, sizeof a);
@@ -315,7 +312,7 @@ void FE_NAME(mote_ed25519_sign)(uint8_t sig[64], const uint8_t *msg, size_t len,
 	h[0] &= 248;
 	h[31] = (uint8_t)((h[31] & 127) | 64); /* h[0..31] = a, h[32..63] = prefix */
 	ed25519_hash_reduce(r, h + 32, NULL, msg, len);
-	ge_base_mul(&rp, r);
+	ge_base_mul(&rp, r, 0);
 	ge_encode(sig, &rp);
 	ed25519_hash_reduce(k, sig, pub, msg, len);
 	mote_sc25519_muladd(sig + 32, k, h, r); /* S = r + k a mod L */
