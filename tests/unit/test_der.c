@@ -15,35 +15,53 @@
 
 _Static_assert(sizeof(mote_der_reader) == 2 * sizeof(void *), "mote_der_reader is a pointer and a length");
 
-/* Hex strings decode into this pool, so readers can point at them. */
-static uint8_t pool[1 << 16];
-static size_t pool_used;
+/* Inputs live in exact-size heap blocks, so that ASan flags any read
+ * past their end; all are freed at exit. */
+static uint8_t *blocks[4096];
+static size_t nblocks;
+
+static mote_der_reader block(const uint8_t *p, size_t n)
+{
+	mote_der_reader r;
+	uint8_t *b = malloc(n ? n : 1);
+
+	if (!b || nblocks == sizeof blocks / sizeof blocks[0])
+		abort();
+	memcpy(b, p, n);
+	blocks[nblocks++] = b;
+	mote_der_init(&r, b, n);
+	return r;
+}
+
+static void free_blocks(void)
+{
+	while (nblocks)
+		free(blocks[--nblocks]);
+}
 
 static mote_der_reader hex(const char *h)
 {
-	mote_der_reader r;
-	size_t n = test_unhex(h, pool + pool_used, sizeof pool - pool_used);
+	static uint8_t buf[1024];
+	size_t n = test_unhex(h, buf, sizeof buf);
 
 	if (n == (size_t)-1) {
 		fprintf(stderr, "bad test hex %s\n", h);
 		abort();
 	}
-	mote_der_init(&r, pool + pool_used, n);
-	pool_used += n;
-	return r;
+	return block(buf, n);
 }
 
-/* A buffer holding tag, the given length octets, then body_len bytes. */
+/* tag, the given length octets, then body_len bytes. */
 static mote_der_reader with_body(uint8_t tag, const char *len_hex, size_t body_len)
 {
-	uint8_t *start = pool + pool_used;
+	uint8_t *buf = malloc(16 + body_len);
+	size_t n = 1 + test_unhex(len_hex, buf + 1, 15);
 	mote_der_reader r;
 
-	pool[pool_used++] = tag;
-	r = hex(len_hex);
-	memset(pool + pool_used, 0xA5, body_len);
-	pool_used += body_len;
-	mote_der_init(&r, start, (size_t)(pool + pool_used - start));
+	buf[0] = tag;
+	memset(buf + n, 0xA5, body_len);
+	r = block(buf, n + body_len);
+	free(buf);
 	return r;
 }
 
@@ -393,15 +411,18 @@ static void test_simple(void)
 /* Parse an ASCII time with the given tag; returns the error. */
 static int parse_time(uint8_t tag, const char *s, int64_t *t)
 {
-	uint8_t buf[64];
-	mote_der_reader r;
 	size_t n = strlen(s);
+	uint8_t *buf = malloc(n + 2);
+	mote_der_reader r;
+	int err;
 
 	buf[0] = tag;
 	buf[1] = (uint8_t)n;
 	memcpy(buf + 2, s, n);
 	mote_der_init(&r, buf, n + 2);
-	return mote_der_read_time(&r, t);
+	err = mote_der_read_time(&r, t);
+	free(buf);
+	return err;
 }
 
 static int64_t ref_time(int y, int mo, int d, int h, int mi, int s)
@@ -593,5 +614,6 @@ int main(void)
 	test_time_rules();
 	test_time_calendar();
 	test_random();
+	free_blocks();
 	return test_finish("test_der");
 }
