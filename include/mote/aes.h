@@ -6,8 +6,10 @@
  * 2021): no table is indexed by secret data and no branch depends on it.
  * MOTE_WORD_BITS picks the variant at compile time: 64 = four blocks in
  * parallel in 64-bit words, 32 = two blocks in 32-bit words. With
- * MOTE_ENABLE_AES_HW, x86-64 CPUs with AES-NI use it instead (chosen by
- * CPUID at init time and remembered in the context).
+ * MOTE_ENABLE_AES_HW, x86-64 CPUs with AES-NI (and PCLMULQDQ, SSSE3,
+ * SSE4.1) use it instead: CPUID is read at init and the choice is
+ * remembered in the context, so a context must not move to another CPU
+ * type (e.g. be saved and restored elsewhere).
  *
  * Memory:
  *   mote_aes_ctx  244 bytes on 32- and 64-bit targets: the round keys in a
