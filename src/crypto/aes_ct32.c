@@ -151,11 +151,15 @@ static void encrypt(const uint32_t *sk, unsigned nr, uint32_t q[8])
 static uint32_t sub_word(uint32_t x)
 {
 	uint32_t w[8] = {x}, q[8];
+	uint32_t r;
 
 	pack(q, w);
 	sbox(q);
 	unpack(w, q);
-	return w[0] ^ 0x63636363u;
+	r = w[0] ^ 0x63636363u;
+	mote_wipe(w, sizeof w);
+	mote_wipe(q, sizeof q);
+	return r;
 }
 
 /* Round key i as the rounds use it (see aes_ct64.c), block 0's bits only:

@@ -212,11 +212,15 @@ static void encrypt(const uint64_t *sk, unsigned nr, uint64_t q[8])
 static uint32_t sub_word(uint32_t x)
 {
 	uint64_t w[8] = {x}, q[8];
+	uint32_t r;
 
 	pack(q, w);
 	sbox(q);
 	unpack(w, q);
-	return (uint32_t)w[0] ^ 0x63636363u;
+	r = (uint32_t)w[0] ^ 0x63636363u;
+	mote_wipe(w, sizeof w);
+	mote_wipe(q, sizeof q);
+	return r;
 }
 
 /* Round key i in the form the rounds use: SR^-(i mod 4) of it, the 0x63
