@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crypto/curve25519.h"
+#include "crypto/fe25519.h"
 #include "mote/error.h"
 #include "mote/x25519.h"
 #include "test.h"
@@ -26,6 +27,11 @@
 #ifndef SANITIZED
 #define SANITIZED 0
 #endif
+
+/* Field element sizes, which set the stack figures of mote/x25519.h. */
+_Static_assert(sizeof(mote_fe25519_64) == 40, "64-bit field element: 5 x 8 bytes");
+_Static_assert(sizeof(mote_fe25519_32) == 40, "32-bit field element: 10 x 4 bytes");
+_Static_assert(sizeof(mote_fe25519_16) == 32, "16-bit field element: 16 x 2 bytes");
 
 struct variant {
 	const char *name;
