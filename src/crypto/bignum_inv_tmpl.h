@@ -145,8 +145,8 @@ static void bn_update_ab(limb *a, limb *b, size_t k, uint64_t m[4])
 	}
 	a[k - 1] = (pa >> BN_INV_STEPS) | ((limb)ca << (BN_W - BN_INV_STEPS));
 	b[k - 1] = (pb >> BN_INV_STEPS) | ((limb)cb << (BN_W - BN_INV_STEPS));
-	na = bn_mask((limb)(ca < 0));
-	nb = bn_mask((limb)(cb < 0));
+	na = bn_mask((limb)((dlimb)ca >> (2 * BN_W - 1)));
+	nb = bn_mask((limb)((dlimb)cb >> (2 * BN_W - 1)));
 	bn_cneg(a, k, na);
 	bn_cneg(b, k, nb);
 	m[0] = (m[0] ^ (uint64_t)na) - (uint64_t)na;
