@@ -50,8 +50,8 @@
  * recip        reciprocal of the top W bits of m (m has exactly nbits bits,
  *              nbits public and >= 2W); needed by mulw/to_mont.
  * to_mont      x = x*R mod m for x < m, without R^2 (k word steps).
- * r2           R^2 mod m without knowing m's bit length (secret moduli);
- *              t is a k-limb temporary.
+ * r2           R^2 mod m for a modulus of at least 2W bits whose bit
+ *              length is secret (found and used without branches).
  * pow_pub      acc = mont(x^(e-1)) for a public odd exponent e >= 3
  *              (big-endian, no leading zero byte); x < m is consumed
  *              (left in Montgomery form). Returns the buffer (acc or t)
@@ -66,9 +66,10 @@
  *              inverse exists, else 0 (v is then garbage).
  */
 typedef struct {
-	uint32_t vt;   /* top 32 bits of m (bits nbits-32 .. nbits-1) */
-	uint32_t vinv; /* floor((2^64 - 1) / vt) - 2^32 */
-	unsigned nbits;
+	uint32_t vt;     /* top 32 bits of m (bits nbits-32 .. nbits-1) */
+	uint32_t vinv;   /* floor((2^64 - 1) / vt) - 2^32 */
+	uint32_t nbits;  /* bit length of m */
+	unsigned secret; /* 1: nbits is secret (read with masked scans) */
 } mote_bn32_recip;
 
 uint32_t mote_bn32_decode(uint32_t *x, size_t k, const uint8_t *src, size_t len);
@@ -85,7 +86,7 @@ void mote_bn32_modadd(uint32_t *a, const uint32_t *b, const uint32_t *m, size_t 
 void mote_bn32_modsub(uint32_t *a, const uint32_t *b, const uint32_t *m, size_t k);
 void mote_bn32_recip_init(mote_bn32_recip *r, const uint32_t *m, size_t k, unsigned nbits);
 void mote_bn32_to_mont(uint32_t *x, const uint32_t *m, size_t k, const mote_bn32_recip *r);
-void mote_bn32_r2(uint32_t *r2, uint32_t *t, const uint32_t *m, uint32_t m0i, size_t k);
+void mote_bn32_r2(uint32_t *r2, const uint32_t *m, size_t k);
 uint32_t *mote_bn32_pow_pub(uint32_t *acc, uint32_t *x, uint32_t *t, const uint8_t *e,
                             size_t elen, const uint32_t *m, uint32_t m0i, size_t k,
                             const mote_bn32_recip *r);
@@ -99,7 +100,8 @@ uint32_t mote_bn32_modinv(uint32_t *v, uint32_t *a, uint32_t *b, uint32_t *u, co
 typedef struct {
 	uint64_t vt;
 	uint64_t vinv;
-	unsigned nbits;
+	uint64_t nbits;
+	unsigned secret;
 } mote_bn64_recip;
 
 uint64_t mote_bn64_decode(uint64_t *x, size_t k, const uint8_t *src, size_t len);
@@ -116,7 +118,7 @@ void mote_bn64_modadd(uint64_t *a, const uint64_t *b, const uint64_t *m, size_t 
 void mote_bn64_modsub(uint64_t *a, const uint64_t *b, const uint64_t *m, size_t k);
 void mote_bn64_recip_init(mote_bn64_recip *r, const uint64_t *m, size_t k, unsigned nbits);
 void mote_bn64_to_mont(uint64_t *x, const uint64_t *m, size_t k, const mote_bn64_recip *r);
-void mote_bn64_r2(uint64_t *r2, uint64_t *t, const uint64_t *m, uint64_t m0i, size_t k);
+void mote_bn64_r2(uint64_t *r2, const uint64_t *m, size_t k);
 uint64_t *mote_bn64_pow_pub(uint64_t *acc, uint64_t *x, uint64_t *t, const uint8_t *e,
                             size_t elen, const uint64_t *m, uint64_t m0i, size_t k,
                             const mote_bn64_recip *r);

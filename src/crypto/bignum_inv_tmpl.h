@@ -24,19 +24,7 @@ typedef __int128 sdlimb;
 typedef int64_t sdlimb;
 #endif
 
-/* Bit length of the top non-zero limb value, and of (a | b). */
-static limb bn_bitlen_w(limb x)
-{
-	limb n = 0;
-
-	for (unsigned s = BN_W / 2; s > 0; s /= 2) {
-		limb hi = bn_nz_w(x >> s);
-		n += hi * s;
-		x ^= (x ^ (x >> s)) & bn_mask(hi);
-	}
-	return n + bn_nz_w(x);
-}
-
+/* Bit length of (a | b). */
 static limb bn_bitlen2(const limb *a, const limb *b, size_t k)
 {
 	limb top = 0, tw = 0;
@@ -48,18 +36,6 @@ static limb bn_bitlen2(const limb *a, const limb *b, size_t k)
 		tw ^= (tw ^ w) & nz;
 	}
 	return top * BN_W + bn_bitlen_w(tw);
-}
-
-/* 64 bits of x from bit (wi * W + bi), wi and bi secret. */
-static uint64_t bn_extract(const limb *x, size_t k, limb wi, limb bi)
-{
-	limb lo = 0, hi = 0;
-
-	for (size_t j = 0; j < k; j++) {
-		lo |= x[j] & bn_mask(1 - bn_nz_w((limb)j ^ wi));
-		hi |= x[j] & bn_mask(1 - bn_nz_w((limb)j ^ (wi + 1)));
-	}
-	return (uint64_t)(lo >> bi) | (((uint64_t)hi << 1) << (BN_W - 1 - bi));
 }
 
 /* ā = (a mod 2^STEPS) + 2^STEPS * floor(a / 2^(n - STEPS - 2)), n =
@@ -75,9 +51,9 @@ static void bn_approx(uint64_t *pa, uint64_t *pb, const limb *a, const limb *b, 
 	const uint64_t lowm = ((uint64_t)1 << BN_INV_STEPS) - 1;
 	const uint64_t topm = ((uint64_t)1 << (BN_INV_STEPS + 2)) - 1;
 	*pa = ((uint64_t)a[0] & lowm) |
-	      ((bn_extract(a, k, off / BN_W, off % BN_W) & topm) << BN_INV_STEPS);
+	      ((bn_extract(a, k, off) & topm) << BN_INV_STEPS);
 	*pb = ((uint64_t)b[0] & lowm) |
-	      ((bn_extract(b, k, off / BN_W, off % BN_W) & topm) << BN_INV_STEPS);
+	      ((bn_extract(b, k, off) & topm) << BN_INV_STEPS);
 }
 
 /* 1 if x < y for 64-bit values, else 0. */

@@ -106,27 +106,50 @@ limb BN(ninv)(limb m0)
 	return (limb)0 - y;
 }
 
-/* CIOS Montgomery multiplication: one pass multiplies and reduces. The
- * running value stays below m + b < 2m, so one final subtraction. */
+/* Returns the low limb of a * b + c + d and sets *hi to the high one
+ * (the sum never exceeds 2W bits). With 64-bit limbs the carries are
+ * written out: gcc 12 then emits mul and two add/adc pairs, where 128-bit
+ * additions cost half as many instructions again (2026-11, gcc 12.2). */
+static inline limb bn_mac(limb a, limb b, limb c, limb d, limb *hi)
+{
+#if BN_W == 64
+	dlimb z = (dlimb)a * b;
+	limb lo = (limb)z, h = (limb)(z >> BN_W);
+
+	lo += c;
+	h += lo < c;
+	lo += d;
+	h += lo < d;
+	*hi = h;
+	return lo;
+#else
+	dlimb z = (dlimb)a * b + c + d;
+
+	*hi = (limb)(z >> BN_W);
+	return (limb)z;
+#endif
+}
+
+/* Montgomery multiplication (CIOS: each row adds a[i] * b and the
+ * multiple q * m of the modulus that clears the low limb, then shifts).
+ * The value stays below m + b < 2m (so below 2R): one final subtraction.
+ * One fused loop measured fewer instructions than two separate ones for
+ * both limb sizes (x86-64 gcc 12; equal on Cortex-M4). */
 void BN(montmul)(limb *d, const limb *a, const limb *b, const limb *m, limb m0i, size_t k)
 {
 	limb th = 0;
 
 	memset(d, 0, k * sizeof *d);
 	for (size_t i = 0; i < k; i++) {
-		limb ai = a[i];
-		dlimb z = (dlimb)ai * b[0] + d[0];
-		limb q = (limb)z * m0i;
-		dlimb z2 = (dlimb)q * m[0] + (limb)z;
-		limb c1 = (limb)(z >> BN_W), c2 = (limb)(z2 >> BN_W);
+		limb ai = a[i], c1, c2;
+		limb lo = bn_mac(ai, b[0], 0, d[0], &c1);
+		limb q = lo * m0i;
+		bn_mac(q, m[0], 0, lo, &c2);
 		for (size_t j = 1; j < k; j++) {
-			z = (dlimb)ai * b[j] + d[j] + c1;
-			c1 = (limb)(z >> BN_W);
-			z2 = (dlimb)q * m[j] + (limb)z + c2;
-			c2 = (limb)(z2 >> BN_W);
-			d[j - 1] = (limb)z2;
+			lo = bn_mac(ai, b[j], c1, d[j], &c1);
+			d[j - 1] = bn_mac(q, m[j], c2, lo, &c2);
 		}
-		z = (dlimb)th + c1 + c2;
+		dlimb z = (dlimb)th + c1 + c2;
 		d[k - 1] = (limb)z;
 		th = (limb)(z >> BN_W);
 	}
@@ -139,14 +162,10 @@ void BN(redc)(limb *d, const limb *a, const limb *m, limb m0i, size_t k)
 	if (d != a)
 		memcpy(d, a, k * sizeof *d);
 	for (size_t i = 0; i < k; i++) {
-		limb q = d[0] * m0i;
-		dlimb z = (dlimb)q * m[0] + d[0];
-		limb c = (limb)(z >> BN_W);
-		for (size_t j = 1; j < k; j++) {
-			z = (dlimb)q * m[j] + d[j] + c;
-			d[j - 1] = (limb)z;
-			c = (limb)(z >> BN_W);
-		}
+		limb q = d[0] * m0i, c;
+		bn_mac(q, m[0], 0, d[0], &c);
+		for (size_t j = 1; j < k; j++)
+			d[j - 1] = bn_mac(q, m[j], c, d[j], &c);
 		d[k - 1] = c;
 	}
 	BN(sub)(d, m, k, 1 - BN(lt)(d, m, k));
@@ -157,11 +176,8 @@ void BN(mul)(limb *d, const limb *a, size_t ka, const limb *b, size_t kb)
 	memset(d, 0, (ka + kb) * sizeof *d);
 	for (size_t i = 0; i < ka; i++) {
 		limb c = 0;
-		for (size_t j = 0; j < kb; j++) {
-			dlimb z = (dlimb)a[i] * b[j] + d[i + j] + c;
-			d[i + j] = (limb)z;
-			c = (limb)(z >> BN_W);
-		}
+		for (size_t j = 0; j < kb; j++)
+			d[i + j] = bn_mac(a[i], b[j], c, d[i + j], &c);
 		d[i + kb] = c;
 	}
 }
@@ -190,6 +206,54 @@ static limb bn_bits_at(const limb *x, size_t k, size_t off)
 	if (s != 0 && i + 1 < k)
 		v |= x[i + 1] << (BN_W - s);
 	return v;
+}
+
+/* Bit length of a limb and of a k-limb value, without branches. */
+static limb bn_bitlen_w(limb x)
+{
+	limb n = 0;
+
+	for (unsigned s = BN_W / 2; s > 0; s /= 2) {
+		limb hi = bn_nz_w(x >> s);
+		n += hi * s;
+		x ^= (x ^ (x >> s)) & bn_mask(hi);
+	}
+	return n + bn_nz_w(x);
+}
+
+static limb bn_bitlen(const limb *a, size_t k)
+{
+	limb top = 0, tw = 0;
+
+	for (size_t j = 0; j < k; j++) {
+		limb nz = bn_mask(bn_nz_w(a[j]));
+		top ^= (top ^ (limb)j) & nz;
+		tw ^= (tw ^ a[j]) & nz;
+	}
+	return top * BN_W + bn_bitlen_w(tw);
+}
+
+/* 64 bits of x from bit off, off secret: every limb is read and the two
+ * needed are picked with masks; the shifts by a secret count are
+ * constant-time on the targets (barrel shifters). */
+static uint64_t bn_extract(const limb *x, size_t k, limb off)
+{
+	limb wi = off / BN_W, bi = off % BN_W, lo = 0, hi = 0;
+
+	for (size_t j = 0; j < k; j++) {
+		lo |= x[j] & bn_mask(1 - bn_nz_w((limb)j ^ wi));
+		hi |= x[j] & bn_mask(1 - bn_nz_w((limb)j ^ (wi + 1)));
+	}
+	return (uint64_t)(lo >> bi) | (((uint64_t)hi << 1) << (BN_W - 1 - bi));
+}
+
+/* W bits of x at bit off of a modulus described by rc: a public offset is
+ * read directly, a secret one through bn_extract. */
+static limb bn_top_bits(const limb *x, size_t k, const bn_recip *rc, unsigned below)
+{
+	if (rc->secret)
+		return (limb)bn_extract(x, k, rc->nbits - below);
+	return bn_bits_at(x, k, (size_t)rc->nbits - below);
 }
 
 /* floor((hi*2^W + lo) / d) for hi < d, d >= 2^(W-1): restoring division,
@@ -226,8 +290,18 @@ static limb bn_div_recip(limb u1, limb u0, limb d, limb v)
 
 void BN(recip_init)(bn_recip *r, const limb *m, size_t k, unsigned nbits)
 {
+	r->secret = 0;
 	r->nbits = nbits;
-	r->vt = bn_bits_at(m, k, nbits - BN_W);
+	r->vt = bn_top_bits(m, k, r, BN_W);
+	r->vinv = bn_div_ct(~r->vt, ~(limb)0, r->vt);
+}
+
+/* The same for a modulus whose length is secret (a prime factor). */
+static void bn_recip_init_ct(bn_recip *r, const limb *m, size_t k)
+{
+	r->secret = 1;
+	r->nbits = bn_bitlen(m, k);
+	r->vt = bn_top_bits(m, k, r, BN_W);
 	r->vinv = bn_div_ct(~r->vt, ~(limb)0, r->vt);
 }
 
@@ -236,8 +310,8 @@ void BN(recip_init)(bn_recip *r, const limb *m, size_t k, unsigned nbits)
  * B), so up to two additions of m repair a negative remainder. */
 static void bn_mulw(limb *x, const limb *m, size_t k, const bn_recip *rc)
 {
-	limb hi = bn_bits_at(x, k, rc->nbits - BN_W);
-	limb lo = bn_bits_at(x, k, rc->nbits - 2 * BN_W);
+	limb hi = bn_top_bits(x, k, rc, BN_W);
+	limb lo = bn_top_bits(x, k, rc, 2 * BN_W);
 	limb eq = bn_mask(1 - bn_nz_w(hi ^ rc->vt));
 	limb qh = bn_div_recip(hi & ~eq, lo, rc->vt, rc->vinv) | eq;
 	limb prev = 0, c = 0, br = 0, top;
@@ -261,31 +335,17 @@ void BN(to_mont)(limb *x, const limb *m, size_t k, const bn_recip *rc)
 		bn_mulw(x, m, k, rc);
 }
 
-/* x = 2x mod m for x < m. */
-static void bn_dbl_mod(limb *x, const limb *m, size_t k)
+/* R^2 mod m = mont(mont(1)), 2k word steps; m's length is not used as
+ * a public value. */
+void BN(r2)(limb *r2, const limb *m, size_t k)
 {
-	limb c = 0;
+	bn_recip rc;
 
-	for (size_t i = 0; i < k; i++) {
-		limb t = x[i];
-		x[i] = (t << 1) | c;
-		c = t >> (BN_W - 1);
-	}
-	BN(sub)(x, m, k, c | (1 - BN(lt)(x, m, k)));
-}
-
-/* R^2 mod m: doubling 1 W*k + k times gives mont(2^k); log2(W) Montgomery
- * squarings then give mont(2^(W*k)) = R^2 mod m. */
-void BN(r2)(limb *r2, limb *t, const limb *m, limb m0i, size_t k)
-{
+	bn_recip_init_ct(&rc, m, k);
 	memset(r2, 0, k * sizeof *r2);
 	r2[0] = 1;
-	for (size_t i = 0; i < (BN_W + 1) * k; i++)
-		bn_dbl_mod(r2, m, k);
-	for (int i = 0; i < (BN_W == 64 ? 6 : 5); i++) {
-		BN(montmul)(t, r2, r2, m, m0i, k);
-		memcpy(r2, t, k * sizeof *r2);
-	}
+	BN(to_mont)(r2, m, k, &rc);
+	BN(to_mont)(r2, m, k, &rc);
 }
 
 /* Bit i (0 = least significant) of a big-endian byte string. */

@@ -164,7 +164,7 @@ static void priv_reduce(struct priv *c, int which_q, size_t ri, size_t xi)
 	limb *t1 = slot(c, 7), *t2 = slot(c, 8), *mb = slot(c, 9);
 	limb m0i = BN(ninv)(p[0]);
 
-	BN(r2)(r2, t1, p, m0i, c->h);
+	BN(r2)(r2, p, c->h);
 	BN(montmul)(x, mb, r2, p, m0i, c->h);
 	BN(montmul)(t1, mb + c->h, r2, p, m0i, c->h);
 	BN(montmul)(t2, t1, r2, p, m0i, c->h);

@@ -53,7 +53,7 @@ static void T(one_modulus)(BN_CTX *ctx, int nbits, int composite)
 	T(recip_init)(&rc, m, k, (unsigned)nbits);
 
 	/* R^2 mod m. */
-	T(r2)(r2, t, m, m0i, k);
+	T(r2)(r2, m, k);
 	BN_mod_mul(bw, bR, bR, bm, ctx);
 	CHECK(T(same)(r2, k, bw));
 
