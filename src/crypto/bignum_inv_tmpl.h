@@ -125,10 +125,13 @@ static void bn_update_ab(limb *a, limb *b, size_t k, uint64_t m[4])
 	nb = bn_mask((limb)((dlimb)cb >> (2 * BN_W - 1)));
 	bn_cneg(a, k, na);
 	bn_cneg(b, k, nb);
-	m[0] = (m[0] ^ (uint64_t)na) - (uint64_t)na;
-	m[1] = (m[1] ^ (uint64_t)na) - (uint64_t)na;
-	m[2] = (m[2] ^ (uint64_t)nb) - (uint64_t)nb;
-	m[3] = (m[3] ^ (uint64_t)nb) - (uint64_t)nb;
+	/* The matrix is 64-bit whatever the limb size: widen the masks from
+	 * their bit, not by zero extension. */
+	uint64_t wa = (uint64_t)0 - (na & 1), wb = (uint64_t)0 - (nb & 1);
+	m[0] = (m[0] ^ wa) - wa;
+	m[1] = (m[1] ^ wa) - wa;
+	m[2] = (m[2] ^ wb) - wb;
+	m[3] = (m[3] ^ wb) - wb;
 }
 
 /* Brings x + hi*2^(W*k), known to lie in (-m, 2m), into [0, m). */

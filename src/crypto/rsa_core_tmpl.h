@@ -175,13 +175,10 @@ static void priv_reduce(struct priv *c, int which_q, size_t ri, size_t xi)
 static void priv_exp(struct priv *c, int which_q, size_t ri, size_t xi)
 {
 	const mote_rsa_private_key *k = c->key;
-	limb *p = load_prime(c, 6, which_q), *x = slot(c, xi), *res;
-	limb m0i = BN(ninv)(p[0]);
+	limb *p = load_prime(c, 6, which_q), *x = slot(c, xi);
 
-	res = BN(pow_ct)(x, x, which_q ? k->dq : k->dp, which_q ? k->dq_len : k->dp_len,
-	                 slot(c, ri), p, m0i, c->h, slot(c, 9), slot(c, 7), slot(c, 8));
-	if (res != x)
-		memcpy(x, res, c->h * LB);
+	BN(pow_ct)(x, x, which_q ? k->dq : k->dp, which_q ? k->dq_len : k->dp_len, slot(c, ri), p,
+	           BN(ninv)(p[0]), c->h, slot(c, 9), slot(c, 7));
 }
 
 /* Slots 9-10 = s' = sq + q * h, h = (sp - sq) * qinv mod p (Garner). */
