@@ -82,8 +82,8 @@ int mote_ec_keygen(mote_ec_curve c, uint8_t *priv, uint8_t *pub_uncompressed,
                    mote_random_fn rng, void *rng_arg);
 
 /* pub_uncompressed (2L + 1 bytes) = priv * G.
- * Errors: MOTE_ERR_BAD_KEY (priv not in [1, n-1]; output zeroed),
- * MOTE_ERR_UNSUPPORTED. */
+ * Errors: MOTE_ERR_BAD_KEY (priv not in [1, n-1]; X and Y zeroed), decided
+ * without a branch on priv; MOTE_ERR_UNSUPPORTED. */
 int mote_ec_public_key(mote_ec_curve c, uint8_t *pub_uncompressed, const uint8_t *priv);
 
 /*

@@ -114,8 +114,11 @@ int mote_ecdsa_sign_ops(const struct mote_ec_ops *ops, uint8_t *sig_rs, const ui
 	rfc6979_init(&st, len, priv, h, extra, extra_len);
 	for (;;) {
 		rfc6979_next(&st, k, len);
+		/* With an invalid key (0 or n: s = e / k could be 0 for every k)
+		 * the first candidate in range ends the loop; the output is
+		 * discarded below. */
 		done = mote_ct_declassify32(mote_ec_scalar_valid(ops, k) &
-		                            ops->sign(sig_rs, priv, e, k));
+		                            (ops->sign(sig_rs, priv, e, k) | ~key_ok));
 		/* Public by design: a candidate outside [1, n-1], or one giving
 		 * r = 0 or s = 0, has probability below 2^-32 and is discarded;
 		 * its rejection says nothing about the nonce finally used. */
