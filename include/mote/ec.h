@@ -76,7 +76,9 @@ int mote_ecdh(mote_ec_curve c, uint8_t *shared_x, const uint8_t *priv,
 /*
  * Generates a key pair: priv (L bytes) by rejection sampling rng output
  * into [1, n-1], pub_uncompressed (2L + 1 bytes) = priv * G.
- * Errors: whatever rng returns, MOTE_ERR_UNSUPPORTED.
+ * Errors: whatever rng returns; MOTE_ERR_ENTROPY after 64 draws in a row
+ * outside [1, n-1] (a working source: probability below 2^-2000);
+ * MOTE_ERR_UNSUPPORTED.
  */
 int mote_ec_keygen(mote_ec_curve c, uint8_t *priv, uint8_t *pub_uncompressed,
                    mote_random_fn rng, void *rng_arg);

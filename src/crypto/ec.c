@@ -66,22 +66,26 @@ int mote_ec_public_key_ops(const struct mote_ec_ops *ops, uint8_t *pub, const ui
 	return ops->public_key(pub + 1, priv);
 }
 
+/* A working source is rejected at most 2^-32 of the time per draw; this
+ * many rejections in a row means it is broken (e.g. returns zeros). */
+#define EC_KEYGEN_MAX_DRAWS 64
+
 int mote_ec_keygen_ops(const struct mote_ec_ops *ops, uint8_t *priv, uint8_t *pub,
                        mote_random_fn rng, void *rng_arg)
 {
-	uint32_t ok;
-
-	do {
+	for (int i = 0; i < EC_KEYGEN_MAX_DRAWS; i++) {
 		int err = rng(rng_arg, priv, ops->len);
 		if (err) {
 			mote_wipe(priv, ops->len);
 			return err;
 		}
-		/* Public by design: a rejected draw (probability below 2^-32)
-		 * reveals nothing about the accepted one. */
-		ok = mote_ct_declassify32(mote_ec_scalar_valid(ops, priv));
-	} while (!ok);
-	return mote_ec_public_key_ops(ops, pub, priv);
+		/* Public by design: a rejected draw reveals nothing about the
+		 * accepted one. */
+		if (mote_ct_declassify32(mote_ec_scalar_valid(ops, priv)))
+			return mote_ec_public_key_ops(ops, pub, priv);
+	}
+	mote_wipe(priv, ops->len);
+	return MOTE_ERR_ENTROPY;
 }
 
 int mote_ecdh(mote_ec_curve c, uint8_t *shared_x, const uint8_t *priv,

@@ -18,8 +18,12 @@ static int script_random(void *arg, uint8_t *out, size_t len)
 	struct script_rng *s = arg;
 
 	s->calls++;
-	if (s->fail)
+	if (s->fail == 1)
 		return MOTE_ERR_ENTROPY;
+	if (s->fail == 2) { /* a broken source: always zero */
+		memset(out, 0, len);
+		return 0;
+	}
 	for (size_t i = 0; i < len; i++)
 		out[i] = s->pos < s->len ? s->data[s->pos++] : (uint8_t)test_rand32();
 	return 0;
@@ -45,6 +49,9 @@ static void test_keygen(mote_ec_curve c)
 
 	rng = (struct script_rng){NULL, 0, 0, 0, 1};
 	CHECK_INT(mote_ec_keygen(c, priv, pub, script_random, &rng), MOTE_ERR_ENTROPY);
+	rng = (struct script_rng){NULL, 0, 0, 0, 2};
+	CHECK_INT(mote_ec_keygen(c, priv, pub, script_random, &rng), MOTE_ERR_ENTROPY);
+	CHECK_INT(rng.calls, 64);
 
 	/* A key pair agrees with itself through ECDH both ways. */
 	uint8_t priv2[MOTE_EC_MAX_BYTES], s1[MOTE_EC_MAX_BYTES], s2[MOTE_EC_MAX_BYTES];
