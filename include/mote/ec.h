@@ -27,10 +27,10 @@
  *                          P-256                     P-384
  *                      M4     M0+   x86-64       M4     M0+   x86-64
  *   mote_ecdh         1048   1088    1216       1496   1536    1696
- *   mote_ec_public_key 672    712     784        928    968    1056
- *   mote_ecdsa_sign   1192   1216    1416       1504   1832    1792
- *   mote_ecdsa_verify 1600   1608    1936       2272   2280    2704
- *   (mote_ec_keygen: mote_ec_public_key + 64)
+ *   mote_ec_public_key 664    696     784        920    952    1056
+ *   mote_ecdsa_sign   1192   1216    1432       1504   1832    1808
+ *   mote_ecdsa_verify 1616   1624    1936       2288   2296    2704
+ *   (mote_ec_keygen: mote_ec_public_key + 48 on M4 and M0+)
  *
  * Flash (Cortex-M4 -Os): 6.3 KB per P-256 core and 7.0 KB per P-384 core,
  * each with its 15-point comb table of generator multiples (960 and 1440
