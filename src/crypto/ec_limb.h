@@ -5,7 +5,8 @@
  *   64 - 64-bit limbs, 64x64->128 products in unsigned __int128 (hosts)
  *   32 - 32-bit limbs, 32x32->64 products (Cortex-M4, RV32IM)
  *   16 - 32-bit limbs whose products are assembled from four 16x16->32
- *        ones, with no 64-bit type at all: for cores whose long multiply
+ *        ones and carries from sign bits (no 64-bit arithmetic in the
+ *        multiply, add and subtract primitives): for cores whose long multiply
  *        is missing (ESP8266, Cortex-M0/M0+) or not constant-time
  *        (Cortex-M3 UMULL exits early on small operands).
  * Everything above this file sees only ec_limb, EC_LIMB_BITS and the
