@@ -161,8 +161,8 @@ static int ec_public_key(uint8_t *pub, const uint8_t *priv)
 
 /* s = k^-1 (e + r d) mod n, all inputs plain values below n (d below
  * 2^EC_BITS: an out-of-range key still gives a bounded, discarded s). */
-static EC_NOINLINE void ec_sign_s(ec_limb *s, const ec_limb *k, const ec_limb *e, const ec_limb *r,
-                      const ec_limb *d)
+static EC_NOINLINE void ec_sign_s(ec_limb *s, const ec_limb *k, const ec_limb *e,
+                                  const ec_limb *r, const ec_limb *d)
 {
 	ec_fe t, ki;
 

@@ -42,8 +42,9 @@ static void rfc6979_update_v(struct rfc6979 *s, mote_hmac_ctx *ctx)
 /* K = HMAC_K(V || sep || data...), then V = HMAC_K(V): every K update in
  * RFC 6979 3.2 (steps d-g, and h.3 with no data) is followed by this V
  * update. */
-static HMAC_PHASE void rfc6979_rekey(struct rfc6979 *s, uint8_t sep, const uint8_t *x, const uint8_t *h,
-                          size_t len, const uint8_t *extra, size_t extra_len)
+static HMAC_PHASE void rfc6979_rekey(struct rfc6979 *s, uint8_t sep, const uint8_t *x,
+                                     const uint8_t *h, size_t len, const uint8_t *extra,
+                                     size_t extra_len)
 {
 	mote_hmac_ctx ctx;
 
