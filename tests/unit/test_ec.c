@@ -6,6 +6,13 @@
  */
 #include "test_ec.h"
 
+/* The buffer sizes applications allocate (no context structs here). */
+_Static_assert(MOTE_EC_MAX_BYTES == 48, "P-384 coordinates");
+_Static_assert(MOTE_EC_MAX_POINT == 97, "0x04 || X || Y for P-384");
+_Static_assert(MOTE_EC_MAX_SIG == 96, "r || s for P-384");
+/* SEQUENCE header 2 + two INTEGERs of at most 2 + 1 + 48 bytes */
+_Static_assert(MOTE_EC_MAX_DER_SIG >= 2 + 2 * (2 + 1 + 48), "DER signature");
+
 /* A random source that replays a script, then counts calls. */
 struct script_rng {
 	const uint8_t *data;
