@@ -53,7 +53,7 @@
  * r2           R^2 mod m for a modulus of at least 2W bits whose bit
  *              length is secret (found and used without branches).
  * pow_pub      acc = mont(x^(e-1)) for a public odd exponent e >= 3
- *              (big-endian, no leading zero byte); x < m is consumed
+ *              (big-endian, leading zero bytes allowed); x < m is consumed
  *              (left in Montgomery form). Returns the buffer (acc or t)
  *              holding the result; montmul(out, result, x_plain) = x^e.
  * pow_ct       acc = mont(x^e) for a secret exponent (public length),

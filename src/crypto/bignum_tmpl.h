@@ -25,10 +25,23 @@ static inline limb bn_mask(limb bit)
 	return (limb)0 - bit;
 }
 
+/* Carry out of x + y + c = z and borrow out of x - y - c = d, from the
+ * top bits alone: no double-width type, which keeps gcc from spilling
+ * 128-bit temporaries (and suits 32-bit cores). */
+static inline limb bn_carry(limb x, limb y, limb z)
+{
+	return ((x & y) | ((x | y) & ~z)) >> (BN_W - 1);
+}
+
+static inline limb bn_borrow(limb x, limb y, limb d)
+{
+	return ((~x & y) | (~(x ^ y) & d)) >> (BN_W - 1);
+}
+
 /* 1 if a < b, else 0: the borrow of a - b. */
 static inline limb bn_lt_w(limb a, limb b)
 {
-	return (limb)(((dlimb)a - b) >> BN_W) & 1;
+	return bn_borrow(a, b, a - b);
 }
 
 /* 1 if x != 0, else 0. */
@@ -67,9 +80,9 @@ limb BN(add)(limb *a, const limb *b, size_t k, limb ctl)
 	limb m = bn_mask(ctl), c = 0;
 
 	for (size_t i = 0; i < k; i++) {
-		dlimb z = (dlimb)a[i] + (b[i] & m) + c;
-		a[i] = (limb)z;
-		c = (limb)(z >> BN_W);
+		limb x = a[i], y = b[i] & m, z = x + y + c;
+		c = bn_carry(x, y, z);
+		a[i] = z;
 	}
 	return c;
 }
@@ -79,9 +92,9 @@ limb BN(sub)(limb *a, const limb *b, size_t k, limb ctl)
 	limb m = bn_mask(ctl), c = 0;
 
 	for (size_t i = 0; i < k; i++) {
-		dlimb z = (dlimb)a[i] - (b[i] & m) - c;
-		a[i] = (limb)z;
-		c = (limb)(z >> BN_W) & 1;
+		limb x = a[i], y = b[i] & m, d = x - y - c;
+		c = bn_borrow(x, y, d);
+		a[i] = d;
 	}
 	return c;
 }
@@ -91,7 +104,7 @@ limb BN(lt)(const limb *a, const limb *b, size_t k)
 	limb c = 0;
 
 	for (size_t i = 0; i < k; i++)
-		c = (limb)(((dlimb)a[i] - b[i] - c) >> BN_W) & 1;
+		c = bn_borrow(a[i], b[i], a[i] - b[i] - c);
 	return c;
 }
 
@@ -149,9 +162,10 @@ void BN(montmul)(limb *d, const limb *a, const limb *b, const limb *m, limb m0i,
 			lo = bn_mac(ai, b[j], c1, d[j], &c1);
 			d[j - 1] = bn_mac(q, m[j], c2, lo, &c2);
 		}
-		dlimb z = (dlimb)th + c1 + c2;
-		d[k - 1] = (limb)z;
-		th = (limb)(z >> BN_W);
+		limb z = c1 + c2, y = z + th;
+		limb cy = bn_carry(c1, c2, z) + bn_carry(z, th, y);
+		d[k - 1] = y;
+		th = cy;
 	}
 	BN(sub)(d, m, k, th | (1 - BN(lt)(d, m, k)));
 }

@@ -162,46 +162,51 @@ int mote_rsa_pkcs1_verify_with(const mote_rsa_core *c, const mote_rsa_public_key
 	return mote_ct_memeq(em, em + sig_len, sig_len) ? 0 : MOTE_ERR_BAD_SIGNATURE;
 }
 
-/* out[0..len) ^= MGF1(seed) with hash mh (RFC 8017 B.2.1). */
-static void mgf1_xor(mote_hash_alg mh, const uint8_t *seed, size_t seed_len, uint8_t *out,
-                     size_t len)
-{
-	uint8_t block[MOTE_HASH_MAX_SIZE], ctr[4] = {0, 0, 0, 0};
-	size_t hl = mote_hash_size(mh);
+/* Hash state and one digest for the PSS code, kept in the scratch (free
+ * at that point) rather than on the stack. */
+struct pss_work {
 	mote_hash_ctx hc;
+	uint8_t block[MOTE_HASH_MAX_SIZE];
+};
+
+/* out[0..len) ^= MGF1(seed) with hash mh (RFC 8017 B.2.1). */
+static void mgf1_xor(struct pss_work *w, mote_hash_alg mh, const uint8_t *seed,
+                     size_t seed_len, uint8_t *out, size_t len)
+{
+	uint8_t ctr[4] = {0, 0, 0, 0};
+	size_t hl = mote_hash_size(mh);
 
 	for (size_t off = 0; off < len; off += hl) {
-		mote_hash_init(&hc, mh);
-		mote_hash_update(&hc, seed, seed_len);
-		mote_hash_update(&hc, ctr, 4);
-		mote_hash_final(&hc, block);
+		mote_hash_init(&w->hc, mh);
+		mote_hash_update(&w->hc, seed, seed_len);
+		mote_hash_update(&w->hc, ctr, 4);
+		mote_hash_final(&w->hc, w->block);
 		for (size_t i = 0; i < hl && off + i < len; i++)
-			out[off + i] ^= block[i];
+			out[off + i] ^= w->block[i];
 		for (int i = 3; i >= 0 && ++ctr[i] == 0; i--)
 			;
 	}
 }
 
-/* H = Hash(0x00 * 8 || mHash || salt). */
-static void pss_hash(mote_hash_alg h, const uint8_t *hash, size_t hash_len, const uint8_t *salt,
-                     size_t salt_len, uint8_t *out)
+/* out = Hash(0x00 * 8 || mHash || salt). */
+static void pss_hash(struct pss_work *w, mote_hash_alg h, const uint8_t *hash, size_t hash_len,
+                     const uint8_t *salt, size_t salt_len, uint8_t *out)
 {
 	static const uint8_t zeros[8] = {0};
-	mote_hash_ctx hc;
 
-	mote_hash_init(&hc, h);
-	mote_hash_update(&hc, zeros, 8);
-	mote_hash_update(&hc, hash, hash_len);
-	mote_hash_update(&hc, salt, salt_len);
-	mote_hash_final(&hc, out);
+	mote_hash_init(&w->hc, h);
+	mote_hash_update(&w->hc, zeros, 8);
+	mote_hash_update(&w->hc, hash, hash_len);
+	mote_hash_update(&w->hc, salt, salt_len);
+	mote_hash_final(&w->hc, out);
 }
 
 /* EMSA-PSS-VERIFY (RFC 8017 9.1.2) on em[0..emlen), emBits = 8 * emlen - zbits.
  * The message is public: plain comparisons are fine here. */
-static int pss_check(uint8_t *em, size_t emlen, unsigned zbits, mote_hash_alg h,
-                     mote_hash_alg mh, size_t salt_len, const uint8_t *hash, size_t hl)
+static int pss_check(struct pss_work *w, uint8_t *em, size_t emlen, unsigned zbits,
+                     mote_hash_alg h, mote_hash_alg mh, size_t salt_len, const uint8_t *hash,
+                     size_t hl)
 {
-	uint8_t hh[MOTE_HASH_MAX_SIZE];
 	size_t dblen, i;
 
 	if (emlen < hl + 2 || (salt_len != MOTE_RSA_PSS_SALT_ANY && emlen - hl - 2 < salt_len))
@@ -209,7 +214,7 @@ static int pss_check(uint8_t *em, size_t emlen, unsigned zbits, mote_hash_alg h,
 	if (em[emlen - 1] != 0xbc || (em[0] & (uint8_t)(0xFF00u >> zbits)) != 0)
 		return MOTE_ERR_BAD_SIGNATURE;
 	dblen = emlen - hl - 1;
-	mgf1_xor(mh, em + dblen, hl, em, dblen);
+	mgf1_xor(w, mh, em + dblen, hl, em, dblen);
 	em[0] &= (uint8_t)(0xFFu >> zbits);
 	for (i = 0; i < dblen && em[i] == 0; i++)
 		;
@@ -217,8 +222,8 @@ static int pss_check(uint8_t *em, size_t emlen, unsigned zbits, mote_hash_alg h,
 		return MOTE_ERR_BAD_SIGNATURE;
 	if (salt_len != MOTE_RSA_PSS_SALT_ANY && dblen - i - 1 != salt_len)
 		return MOTE_ERR_BAD_SIGNATURE;
-	pss_hash(h, hash, hl, em + i + 1, dblen - i - 1, hh);
-	return memcmp(hh, em + dblen, hl) == 0 ? 0 : MOTE_ERR_BAD_SIGNATURE;
+	pss_hash(w, h, hash, hl, em + i + 1, dblen - i - 1, w->block);
+	return memcmp(w->block, em + dblen, hl) == 0 ? 0 : MOTE_ERR_BAD_SIGNATURE;
 }
 
 int mote_rsa_pss_verify_with(const mote_rsa_core *c, const mote_rsa_public_key *k,
@@ -227,6 +232,7 @@ int mote_rsa_pss_verify_with(const mote_rsa_core *c, const mote_rsa_public_key *
                              size_t sig_len, void *scratch, size_t scratch_len)
 {
 	uint8_t *em;
+	struct pss_work *w;
 	size_t nbits, emlen;
 	int err = check_hash(h, hash, hash_len);
 
@@ -238,10 +244,12 @@ int mote_rsa_pss_verify_with(const mote_rsa_core *c, const mote_rsa_public_key *
 		return err;
 	/* emBits = modBits - 1: one byte shorter when modBits = 8j + 1, and
 	 * then the representative's top byte must be zero (I2OSP). */
+	/* The scratch past em (4 numbers of n's size) is free now. */
+	w = (struct pss_work *)(em + ((sig_len + 7) & ~(size_t)7));
 	emlen = (nbits - 1 + 7) / 8;
 	if (emlen < sig_len && *em++ != 0)
 		return MOTE_ERR_BAD_SIGNATURE;
-	return pss_check(em, emlen, (unsigned)(8 * emlen - (nbits - 1)), h, mgf1_hash, salt_len,
+	return pss_check(w, em, emlen, (unsigned)(8 * emlen - (nbits - 1)), h, mgf1_hash, salt_len,
 	                 hash, hash_len);
 }
 
@@ -261,11 +269,12 @@ int mote_rsa_pss_verify(const mote_rsa_public_key *k, mote_hash_alg h, mote_hash
 	                                hash_len, sig, sig_len, scratch, scratch_len);
 }
 
-/* Checks on the public sizes of a private key; *out = the key with e
- * stripped of leading zeros. e < n is ensured by e being shorter than n. */
-static int check_private(const mote_rsa_private_key *k, mote_rsa_private_key *out)
+/* Checks on the public sizes of a private key. e < n is ensured by e
+ * being shorter than n; the core accepts e with leading zero bytes. */
+static int check_private(const mote_rsa_private_key *k)
 {
-	size_t nlen;
+	const uint8_t *e;
+	size_t nlen, elen;
 	int err;
 
 	if (k == NULL || k->p == NULL || k->q == NULL || k->dp == NULL || k->dq == NULL ||
@@ -273,10 +282,10 @@ static int check_private(const mote_rsa_private_key *k, mote_rsa_private_key *ou
 		return MOTE_ERR_BAD_ARG;
 	if ((err = check_bits(k->n_bits)) != 0)
 		return err;
-	*out = *k;
 	nlen = (k->n_bits + 7) / 8;
-	out->e_len = strip(&out->e, k->e_len);
-	if ((err = check_e(out->e, out->e_len, NULL, nlen)) != 0)
+	e = k->e;
+	elen = strip(&e, k->e_len);
+	if ((err = check_e(e, elen, NULL, nlen)) != 0)
 		return err;
 	if (k->dp_len > nlen || k->dq_len > nlen)
 		return MOTE_ERR_BAD_KEY;
@@ -284,15 +293,14 @@ static int check_private(const mote_rsa_private_key *k, mote_rsa_private_key *ou
 }
 
 /* Common checks of both signing functions; *work = aligned scratch. */
-static int sign_prep(const mote_rsa_core *c, const mote_rsa_private_key *k,
-                     mote_rsa_private_key *k2, mote_hash_alg h, const uint8_t *hash,
-                     size_t hash_len, const uint8_t *sig, size_t sig_len, void *scratch,
-                     size_t scratch_len, mote_random_fn rng, uint8_t **work)
+static int sign_prep(const mote_rsa_core *c, const mote_rsa_private_key *k, mote_hash_alg h,
+                     const uint8_t *hash, size_t hash_len, const uint8_t *sig, size_t sig_len,
+                     void *scratch, size_t scratch_len, mote_random_fn rng, uint8_t **work)
 {
 	int err = check_hash(h, hash, hash_len);
 
 	if (err == 0)
-		err = check_private(k, k2);
+		err = check_private(k);
 	if (err != 0)
 		return err;
 	if (sig == NULL || rng == NULL)
@@ -308,22 +316,20 @@ int mote_rsa_pkcs1_sign_with(const mote_rsa_core *c, const mote_rsa_private_key 
                              size_t sig_len, void *scratch, size_t scratch_len,
                              mote_random_fn rng, void *rng_arg)
 {
-	mote_rsa_private_key k2;
 	uint8_t *work;
-	int err = sign_prep(c, k, &k2, h, hash, hash_len, sig, sig_len, scratch, scratch_len, rng,
-	                    &work);
+	int err = sign_prep(c, k, h, hash, hash_len, sig, sig_len, scratch, scratch_len, rng, &work);
 
 	if (err != 0)
 		return err;
 	/* The encoded message lives in sig until the core replaces it. */
 	pkcs1_encode(sig, (k->n_bits + 7) / 8, h, hash, hash_len);
-	return c->priv(sig, &k2, sig, rng, rng_arg, work);
+	return c->priv(sig, k, sig, rng, rng_arg, work);
 }
 
 /* EMSA-PSS-ENCODE (RFC 8017 9.1.1) into em[0..emlen), zbits top bits clear. */
-static int pss_encode(uint8_t *em, size_t emlen, unsigned zbits, mote_hash_alg h,
-                      mote_hash_alg mh, size_t salt_len, const uint8_t *hash, size_t hl,
-                      mote_random_fn rng, void *rng_arg)
+static int pss_encode(struct pss_work *w, uint8_t *em, size_t emlen, unsigned zbits,
+                      mote_hash_alg h, mote_hash_alg mh, size_t salt_len, const uint8_t *hash,
+                      size_t hl, mote_random_fn rng, void *rng_arg)
 {
 	size_t dblen = emlen - hl - 1;
 	uint8_t *salt = em + dblen - salt_len;
@@ -331,10 +337,10 @@ static int pss_encode(uint8_t *em, size_t emlen, unsigned zbits, mote_hash_alg h
 
 	if (err != 0)
 		return err;
-	pss_hash(h, hash, hl, salt, salt_len, em + dblen);
+	pss_hash(w, h, hash, hl, salt, salt_len, em + dblen);
 	memset(em, 0, dblen - salt_len - 1);
 	em[dblen - salt_len - 1] = 0x01;
-	mgf1_xor(mh, em + dblen, hl, em, dblen);
+	mgf1_xor(w, mh, em + dblen, hl, em, dblen);
 	em[0] &= (uint8_t)(0xFFu >> zbits);
 	em[emlen - 1] = 0xbc;
 	return 0;
@@ -346,11 +352,9 @@ int mote_rsa_pss_sign_with(const mote_rsa_core *c, const mote_rsa_private_key *k
                            void *scratch, size_t scratch_len, mote_random_fn rng,
                            void *rng_arg)
 {
-	mote_rsa_private_key k2;
 	uint8_t *work, *em = sig;
 	size_t nlen, emlen;
-	int err = sign_prep(c, k, &k2, h, hash, hash_len, sig, sig_len, scratch, scratch_len, rng,
-	                    &work);
+	int err = sign_prep(c, k, h, hash, hash_len, sig, sig_len, scratch, scratch_len, rng, &work);
 
 	if (err == 0 && digest_info(mgf1_hash) == NULL)
 		err = MOTE_ERR_UNSUPPORTED;
@@ -362,9 +366,10 @@ int mote_rsa_pss_sign_with(const mote_rsa_core *c, const mote_rsa_private_key *k
 		return MOTE_ERR_BAD_ARG;
 	if (emlen < nlen)
 		*em++ = 0;
-	err = pss_encode(em, emlen, (unsigned)(8 * emlen - (k->n_bits - 1)), h, mgf1_hash, salt_len,
-	                 hash, hash_len, rng, rng_arg);
-	return err != 0 ? err : c->priv(sig, &k2, sig, rng, rng_arg, work);
+	/* The scratch is all free before the core runs. */
+	err = pss_encode((struct pss_work *)work, em, emlen, (unsigned)(8 * emlen - (k->n_bits - 1)),
+	                 h, mgf1_hash, salt_len, hash, hash_len, rng, rng_arg);
+	return err != 0 ? err : c->priv(sig, k, sig, rng, rng_arg, work);
 }
 
 int mote_rsa_pkcs1_sign(const mote_rsa_private_key *k, mote_hash_alg h, const uint8_t *hash,

@@ -17,14 +17,14 @@
 typedef struct {
 	unsigned limb_bits;
 	/* out = x^e mod n as nlen bytes. n (nlen bytes, no leading zero,
-	 * nbits bits), e (odd, >= 3, < n, no leading zero) and x (nlen bytes,
+	 * nbits bits), e (odd, >= 3, < n) and x (nlen bytes,
 	 * < n) are checked by the caller. scratch: pub_scratch() bytes,
 	 * limb-aligned; out may be the start of scratch (written last). */
 	void (*pub)(uint8_t *out, const uint8_t *n, size_t nlen, unsigned nbits, const uint8_t *e,
 	            size_t elen, const uint8_t *x, void *scratch);
 	/* sig = em^d mod n via CRT with blinding and a public-exponent
 	 * self-check; em (nlen bytes, < n) may be sig itself. Public sizes
-	 * are checked by the caller. Returns 0, MOTE_ERR_BAD_KEY or
+	 * are checked by the caller (key->e may have leading zero bytes). Returns 0, MOTE_ERR_BAD_KEY or
 	 * MOTE_ERR_RSA_FAULT (computed without branches; sig zeroed on
 	 * error), or the rng's error. The scratch is wiped. */
 	int (*priv)(uint8_t *sig, const mote_rsa_private_key *key, const uint8_t *em,
