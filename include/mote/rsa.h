@@ -18,9 +18,16 @@
  * themselves). Less fails with MOTE_ERR_SCRATCH_TOO_SMALL before anything
  * is written. The content on return is unspecified (sign wipes it).
  *
- *   modulus bits          1024   2048   3072   4096
- *   verify scratch        512    1024   1536   2048   (4 numbers of n's size)
- *   sign scratch          1600   3200   4800   6400   (25 numbers of p's size)
+ *   modulus bits              1024   2048   3072   4096
+ *   verify scratch            512    1024   1536   2048  (4 numbers of n's size)
+ *   sign scratch              1600   3200   4800   6400  (25 numbers of p's size)
+ *   sign scratch, 3-bit win.  1088   2176   3264   4352  (17)
+ *   sign scratch, minimum     832    1664   2496   3328  (13)
+ *
+ * Signing picks the widest exponent window the scratch has room for: a
+ * 4-bit window (16-entry table) with MOTE_RSA_SIGN_SCRATCH, 3 bits with
+ * MOTE_RSA_SIGN_SCRATCH_W3, 2 bits with MOTE_RSA_SIGN_SCRATCH_MIN; each
+ * step down costs about 6% (RSA-2048) in time.
  *
  * Peak stack, independent of the modulus size (no VLAs, no recursion; the
  * hash state of PSS lives in the scratch):
@@ -61,11 +68,14 @@ extern "C" {
  * the accumulator and one product, each as large as n. */
 #define MOTE_RSA_VERIFY_SCRATCH(bits) (4 * MOTE_RSA_WORDS_BYTES_(bits))
 
-/* Scratch for signing: 25 numbers of half the modulus size (the 4-bit
- * exponentiation window's 16-entry table, the CRT halves and their
- * Montgomery constants, the blinding inverse, and the full-size values of
- * the final self-check, laid out to overlap where lifetimes allow). */
-#define MOTE_RSA_SIGN_SCRATCH(bits) (25 * MOTE_RSA_WORDS_BYTES_(((size_t)(bits) + 1) / 2))
+/* Scratch for signing, in numbers of half the modulus size: 9 for the CRT
+ * halves, their Montgomery constants, the blinding inverse and products,
+ * plus the exponentiation window's table (16, 8 or 4 entries); at least
+ * 13 for the blinding and the final self-check (full-size values). */
+#define MOTE_RSA_HALF_BYTES_(bits) MOTE_RSA_WORDS_BYTES_(((size_t)(bits) + 1) / 2)
+#define MOTE_RSA_SIGN_SCRATCH(bits) (25 * MOTE_RSA_HALF_BYTES_(bits))
+#define MOTE_RSA_SIGN_SCRATCH_W3(bits) (17 * MOTE_RSA_HALF_BYTES_(bits))
+#define MOTE_RSA_SIGN_SCRATCH_MIN(bits) (13 * MOTE_RSA_HALF_BYTES_(bits))
 
 /* Peak stack of one call in bytes on x86-64 (upper bound of the figures
  * above; 32-bit targets need less). */

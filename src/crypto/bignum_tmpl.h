@@ -389,29 +389,35 @@ limb *BN(pow_pub)(limb *acc, limb *x, limb *t, const uint8_t *e, size_t elen, co
 	return acc;
 }
 
-/* table[j] = mont(x^j) for j < 16; one 4-bit window per step, entries
- * read with masks over the whole table (no secret index). The lower half
- * of t and acc take turns as the product; the upper half holds the
- * selected entry. (A dedicated squaring measured slower than montmul with
- * gcc 12 at these sizes, so squares are montmul(a, a).) */
+/* table[j] = mont(x^j) for j < 2^wbits; one window of wbits exponent
+ * bits per step (the first one shorter when wbits does not divide the
+ * length), entries read with masks over the whole table (no secret
+ * index). The lower half of t and acc take turns as the product; the
+ * upper half holds the selected entry. (A dedicated squaring measured
+ * slower than montmul with gcc 12 at these sizes, so squares are
+ * montmul(a, a).) */
 void BN(pow_ct)(limb *acc, const limb *x, const uint8_t *e, size_t elen, const limb *r2,
-                const limb *m, limb m0i, size_t k, limb *table, limb *t)
+                const limb *m, limb m0i, size_t k, limb *table, limb *t, unsigned wbits)
 {
+	size_t n = (size_t)1 << wbits, pos = elen * 8;
 	limb *sel = t + k, *a = acc, *b = t, *tmp;
 
 	BN(redc)(table, r2, m, m0i, k);
 	memcpy(table + k, x, k * sizeof *x);
-	for (size_t j = 2; j < 16; j++)
+	for (size_t j = 2; j < n; j++)
 		BN(montmul)(table + j * k, table + (j - 1) * k, x, m, m0i, k);
 	memcpy(a, table, k * sizeof *a);
-	for (size_t w = 0; w < elen * 2; w++) {
-		limb digit = (e[w / 2] >> (w % 2 ? 0 : 4)) & 15;
-		for (int s = 0; s < 4; s++) {
+	while (pos > 0) {
+		unsigned bits = pos % wbits ? (unsigned)(pos % wbits) : wbits;
+		limb digit = 0;
+		for (unsigned i = 0; i < bits; i++) {
+			pos--;
+			digit = (digit << 1) | bn_ebit(e, elen, pos);
 			BN(montmul)(b, a, a, m, m0i, k);
 			tmp = a, a = b, b = tmp;
 		}
 		memset(sel, 0, k * sizeof *sel);
-		for (size_t j = 0; j < 16; j++) {
+		for (size_t j = 0; j < n; j++) {
 			limb mask = bn_mask(1 - bn_nz_w((limb)j ^ digit));
 			for (size_t i = 0; i < k; i++)
 				sel[i] |= table[j * k + i] & mask;

@@ -40,10 +40,11 @@ size_t mote_rsa_core_pub_scratch(const mote_rsa_core *c, size_t nbits)
 	return 4 * ((nbits + c->limb_bits - 1) / c->limb_bits) * lb;
 }
 
-size_t mote_rsa_core_priv_scratch(const mote_rsa_core *c, size_t nbits)
+size_t mote_rsa_core_priv_scratch(const mote_rsa_core *c, size_t nbits, unsigned wbits)
 {
 	size_t lb = c->limb_bits / 8;
-	return 25 * (((nbits + 1) / 2 + c->limb_bits - 1) / c->limb_bits) * lb;
+	return mote_rsa_priv_slots(wbits) * (((nbits + 1) / 2 + c->limb_bits - 1) / c->limb_bits) *
+	       lb;
 }
 
 /* Skips leading zero bytes (public data). */
@@ -292,10 +293,12 @@ static int check_private(const mote_rsa_private_key *k)
 	return 0;
 }
 
-/* Common checks of both signing functions; *work = aligned scratch. */
+/* Common checks of both signing functions; *work = aligned scratch and
+ * *wbits = the widest exponent window (4, 3 or 2 bits) it has room for. */
 static int sign_prep(const mote_rsa_core *c, const mote_rsa_private_key *k, mote_hash_alg h,
                      const uint8_t *hash, size_t hash_len, const uint8_t *sig, size_t sig_len,
-                     void *scratch, size_t scratch_len, mote_random_fn rng, uint8_t **work)
+                     void *scratch, size_t scratch_len, mote_random_fn rng, uint8_t **work,
+                     unsigned *wbits)
 {
 	int err = check_hash(h, hash, hash_len);
 
@@ -307,8 +310,13 @@ static int sign_prep(const mote_rsa_core *c, const mote_rsa_private_key *k, mote
 		return MOTE_ERR_BAD_ARG;
 	if (sig_len < (k->n_bits + 7) / 8)
 		return MOTE_ERR_BUFFER_TOO_SMALL;
-	*work = align_scratch(scratch, scratch_len, mote_rsa_core_priv_scratch(c, k->n_bits));
-	return *work == NULL ? MOTE_ERR_SCRATCH_TOO_SMALL : 0;
+	for (*wbits = 4; *wbits >= 2; --*wbits) {
+		*work = align_scratch(scratch, scratch_len,
+		                      mote_rsa_core_priv_scratch(c, k->n_bits, *wbits));
+		if (*work != NULL)
+			return 0;
+	}
+	return MOTE_ERR_SCRATCH_TOO_SMALL;
 }
 
 int mote_rsa_pkcs1_sign_with(const mote_rsa_core *c, const mote_rsa_private_key *k,
@@ -317,13 +325,15 @@ int mote_rsa_pkcs1_sign_with(const mote_rsa_core *c, const mote_rsa_private_key 
                              mote_random_fn rng, void *rng_arg)
 {
 	uint8_t *work;
-	int err = sign_prep(c, k, h, hash, hash_len, sig, sig_len, scratch, scratch_len, rng, &work);
+	unsigned wbits;
+	int err = sign_prep(c, k, h, hash, hash_len, sig, sig_len, scratch, scratch_len, rng, &work,
+	                    &wbits);
 
 	if (err != 0)
 		return err;
 	/* The encoded message lives in sig until the core replaces it. */
 	pkcs1_encode(sig, (k->n_bits + 7) / 8, h, hash, hash_len);
-	return c->priv(sig, k, sig, rng, rng_arg, work);
+	return c->priv(sig, k, sig, rng, rng_arg, work, wbits);
 }
 
 /* EMSA-PSS-ENCODE (RFC 8017 9.1.1) into em[0..emlen), zbits top bits clear. */
@@ -354,7 +364,9 @@ int mote_rsa_pss_sign_with(const mote_rsa_core *c, const mote_rsa_private_key *k
 {
 	uint8_t *work, *em = sig;
 	size_t nlen, emlen;
-	int err = sign_prep(c, k, h, hash, hash_len, sig, sig_len, scratch, scratch_len, rng, &work);
+	unsigned wbits;
+	int err = sign_prep(c, k, h, hash, hash_len, sig, sig_len, scratch, scratch_len, rng, &work,
+	                    &wbits);
 
 	if (err == 0 && digest_info(mgf1_hash) == NULL)
 		err = MOTE_ERR_UNSUPPORTED;
@@ -369,7 +381,7 @@ int mote_rsa_pss_sign_with(const mote_rsa_core *c, const mote_rsa_private_key *k
 	/* The scratch is all free before the core runs. */
 	err = pss_encode((struct pss_work *)work, em, emlen, (unsigned)(8 * emlen - (k->n_bits - 1)),
 	                 h, mgf1_hash, salt_len, hash, hash_len, rng, rng_arg);
-	return err != 0 ? err : c->priv(sig, k, sig, rng, rng_arg, work);
+	return err != 0 ? err : c->priv(sig, k, sig, rng, rng_arg, work, wbits);
 }
 
 int mote_rsa_pkcs1_sign(const mote_rsa_private_key *k, mote_hash_alg h, const uint8_t *hash,

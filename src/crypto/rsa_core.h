@@ -23,13 +23,21 @@ typedef struct {
 	void (*pub)(uint8_t *out, const uint8_t *n, size_t nlen, unsigned nbits, const uint8_t *e,
 	            size_t elen, const uint8_t *x, void *scratch);
 	/* sig = em^d mod n via CRT with blinding and a public-exponent
-	 * self-check; em (nlen bytes, < n) may be sig itself. Public sizes
-	 * are checked by the caller (key->e may have leading zero bytes). Returns 0, MOTE_ERR_BAD_KEY or
-	 * MOTE_ERR_RSA_FAULT (computed without branches; sig zeroed on
+	 * self-check, exponent window of wbits (2..4) bits; em (nlen bytes,
+	 * < n) may be sig itself. Public sizes are checked by the caller
+	 * (key->e may have leading zero bytes). Returns 0, MOTE_ERR_BAD_KEY
+	 * or MOTE_ERR_RSA_FAULT (computed without branches; sig zeroed on
 	 * error), or the rng's error. The scratch is wiped. */
 	int (*priv)(uint8_t *sig, const mote_rsa_private_key *key, const uint8_t *em,
-	            mote_random_fn rng, void *rng_arg, void *scratch);
+	            mote_random_fn rng, void *rng_arg, void *scratch, unsigned wbits);
 } mote_rsa_core;
+
+/* Half-size slots the private operation needs with a window of wbits
+ * (2, 3 or 4) bits. */
+static inline size_t mote_rsa_priv_slots(unsigned wbits)
+{
+	return 9 + ((size_t)1 << wbits) > 13 ? 9 + ((size_t)1 << wbits) : 13;
+}
 
 extern const mote_rsa_core mote_rsa_core_ct32;
 #if MOTE_BN_HAVE_64
@@ -42,9 +50,10 @@ extern const mote_rsa_core mote_rsa_core_ct64;
 #define MOTE_RSA_CORE_DEFAULT (&mote_rsa_core_ct32)
 #endif
 
-/* Scratch bytes the core needs for an nbits-bit modulus (limb-aligned). */
+/* Scratch bytes the core needs for an nbits-bit modulus (limb-aligned);
+ * signing with a window of wbits bits. */
 size_t mote_rsa_core_pub_scratch(const mote_rsa_core *c, size_t nbits);
-size_t mote_rsa_core_priv_scratch(const mote_rsa_core *c, size_t nbits);
+size_t mote_rsa_core_priv_scratch(const mote_rsa_core *c, size_t nbits, unsigned wbits);
 
 /* The public functions of mote/rsa.h on an explicit core. */
 int mote_rsa_pkcs1_verify_with(const mote_rsa_core *c, const mote_rsa_public_key *k,

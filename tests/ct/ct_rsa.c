@@ -1,10 +1,10 @@
 /*
- * RSA-2048 CRT signing (PKCS#1 v1.5 and PSS, both limb cores) under
- * valgrind memcheck with p, q, dp, dq, qinv and every byte of the random
- * source (blinding factor, PSS salt) marked undefined: any branch or
- * memory index depending on them is reported and fails the test. The
- * result and the returned status are declassified only after the call;
- * the signature is then checked with the public key.
+ * RSA-2048 CRT signing (PKCS#1 v1.5 and PSS, both limb cores, 4-, 3- and
+ * 2-bit exponent windows) under valgrind memcheck with p, q, dp, dq, qinv
+ * and every byte of the random source (blinding factor, PSS salt) marked
+ * undefined: any branch or memory index depending on them is reported and
+ * fails the test. The result and the returned status are declassified only
+ * after the call; the signature is then checked with the public key.
  * The key is tests/unit/rsa_test_key.h.
  */
 #include <valgrind/memcheck.h>
@@ -41,7 +41,7 @@ static void mark_key(int secret)
 	}
 }
 
-static void sign_once(const mote_rsa_core *c, int pss)
+static void sign_once(const mote_rsa_core *c, int pss, size_t scratch_len)
 {
 	mote_rsa_private_key k = {key_p, key_q, key_dp, key_dq, key_qinv, key_e,
 	                          128,   128,   128,    128,    128,      3,    2048};
@@ -53,10 +53,10 @@ static void sign_once(const mote_rsa_core *c, int pss)
 	mark_key(1);
 	if (pss)
 		rc = mote_rsa_pss_sign_with(c, &k, MOTE_HASH_SHA256, MOTE_HASH_SHA256, 32, dg, 32, sig,
-		                            sizeof sig, scratch, sizeof scratch, secret_rng, NULL);
+		                            sizeof sig, scratch, scratch_len, secret_rng, NULL);
 	else
 		rc = mote_rsa_pkcs1_sign_with(c, &k, MOTE_HASH_SHA256, dg, 32, sig, sizeof sig,
-		                              scratch, sizeof scratch, secret_rng, NULL);
+		                              scratch, scratch_len, secret_rng, NULL);
 	VALGRIND_MAKE_MEM_DEFINED(&rc, sizeof rc);
 	VALGRIND_MAKE_MEM_DEFINED(sig, sizeof sig);
 	VALGRIND_MAKE_MEM_DEFINED(scratch, sizeof scratch);
@@ -74,11 +74,14 @@ static void sign_once(const mote_rsa_core *c, int pss)
 int main(void)
 {
 	test_rand_seed(77);
-	sign_once(&mote_rsa_core_ct32, 0);
-	sign_once(&mote_rsa_core_ct32, 1);
+	/* 4-bit window; then 3 and 2 bits (smaller scratch). */
+	sign_once(&mote_rsa_core_ct32, 0, sizeof scratch);
+	sign_once(&mote_rsa_core_ct32, 1, sizeof scratch);
+	sign_once(&mote_rsa_core_ct32, 0, MOTE_RSA_SIGN_SCRATCH_MIN(2048));
 #if MOTE_BN_HAVE_64
-	sign_once(&mote_rsa_core_ct64, 0);
-	sign_once(&mote_rsa_core_ct64, 1);
+	sign_once(&mote_rsa_core_ct64, 0, sizeof scratch);
+	sign_once(&mote_rsa_core_ct64, 1, sizeof scratch);
+	sign_once(&mote_rsa_core_ct64, 1, MOTE_RSA_SIGN_SCRATCH_W3(2048));
 #endif
 	printf("ct_rsa: memcheck errors: %u\n", (unsigned)VALGRIND_COUNT_ERRORS);
 	CHECK(VALGRIND_COUNT_ERRORS == 0);

@@ -8,6 +8,8 @@
  *     OpenSSL; OpenSSL PSS signatures verified by Mote (exact and any
  *     salt length), MGF1 hash equal to or different from the message hash;
  *   - a flipped bit is rejected by Mote;
+ *   - each signature with an exactly-sized scratch for a random exponent
+ *     window (2, 3 or 4 bits);
  * plus key components with DER leading zeros, an inconsistent key (wrong
  * qinv: self-check fault, signature zeroed), a wrong n_bits, a failing
  * random source and scratch one byte short.
@@ -112,13 +114,16 @@ static int ossl(const struct key *k, mote_hash_alg h, mote_hash_alg mh, int salt
 	return ok;
 }
 
-static void one_round(const mote_rsa_core *c, const struct key *k, void *ps, void *vs)
+static void one_round(const mote_rsa_core *c, const struct key *k, void *vs)
 {
 	static const mote_hash_alg hs[] = {MOTE_HASH_SHA256, MOTE_HASH_SHA384, MOTE_HASH_SHA512};
 	mote_hash_alg h = hs[test_rand32() % 3], mh = test_rand32() % 4 ? h : hs[test_rand32() % 3];
 	mote_rsa_private_key pk = priv_of(k);
 	mote_rsa_public_key pub = {k->n, k->nlen, k->e, k->elen};
-	size_t hl = mote_hash_size(h), ps_len = mote_rsa_core_priv_scratch(c, k->bits);
+	/* A scratch of exactly the size of a random window width (2..4 bits). */
+	size_t hl = mote_hash_size(h);
+	size_t ps_len = mote_rsa_core_priv_scratch(c, k->bits, 2 + test_rand32() % 3);
+	void *ps = malloc(ps_len);
 	size_t vs_len = mote_rsa_core_pub_scratch(c, k->bits), olen = sizeof(uint8_t[512]);
 	uint8_t msg[200], dg[64], sig[512], osig[512];
 	size_t mlen = test_rand32() % sizeof msg;
@@ -160,13 +165,15 @@ static void one_round(const mote_rsa_core *c, const struct key *k, void *ps, voi
 	CHECK_INT(mote_rsa_pss_verify_with(c, &pub, h, mh, (size_t)salt, dg, hl, osig, k->nlen, vs,
 	                                   vs_len),
 	          MOTE_ERR_BAD_SIGNATURE);
+	free(ps);
 }
 
 /* Error paths of signing on one key. */
 static void sign_errors(const mote_rsa_core *c, struct key *k, uint8_t *ps)
 {
 	mote_rsa_private_key pk = priv_of(k);
-	size_t need = mote_rsa_core_priv_scratch(c, k->bits);
+	size_t need = mote_rsa_core_priv_scratch(c, k->bits, 4);
+	size_t least = mote_rsa_core_priv_scratch(c, k->bits, 2);
 	uint8_t dg[32] = {1}, sig[512], z[512] = {0};
 	uint8_t p0[258], q0[258], qi[258];
 
@@ -195,6 +202,10 @@ static void sign_errors(const mote_rsa_core *c, struct key *k, uint8_t *ps)
 	pk = priv_of(k);
 	CHECK_INT(mote_rsa_pkcs1_sign_with(c, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen, ps,
 	                                   need - 1, test_rng, NULL),
+	          0); /* a 3-bit window */
+	CHECK(ossl(k, MOTE_HASH_SHA256, MOTE_HASH_SHA256, -1, dg, NULL, NULL, sig));
+	CHECK_INT(mote_rsa_pkcs1_sign_with(c, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen, ps,
+	                                   least - 1, test_rng, NULL),
 	          MOTE_ERR_SCRATCH_TOO_SMALL);
 	CHECK_INT(mote_rsa_pkcs1_sign_with(c, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen - 1, ps,
 	                                   need, test_rng, NULL),
@@ -217,11 +228,13 @@ static void run_key(struct key *k, int rounds)
 	for (int ci = 0; ci < 2 && cores[ci]; ci++) {
 		const mote_rsa_core *c = cores[ci];
 		/* Exactly-sized heap scratch: ASan catches any overrun. */
-		void *ps = malloc(mote_rsa_core_priv_scratch(c, k->bits));
+		void *ps = malloc(mote_rsa_core_priv_scratch(c, k->bits, 4));
 		void *vs = malloc(mote_rsa_core_pub_scratch(c, k->bits));
-		CHECK(mote_rsa_core_priv_scratch(c, k->bits) <= MOTE_RSA_SIGN_SCRATCH(k->bits));
+		CHECK(mote_rsa_core_priv_scratch(c, k->bits, 4) <= MOTE_RSA_SIGN_SCRATCH(k->bits));
+		CHECK(mote_rsa_core_priv_scratch(c, k->bits, 3) <= MOTE_RSA_SIGN_SCRATCH_W3(k->bits));
+		CHECK(mote_rsa_core_priv_scratch(c, k->bits, 2) <= MOTE_RSA_SIGN_SCRATCH_MIN(k->bits));
 		for (int i = 0; i < rounds; i++)
-			one_round(c, k, ps, vs);
+			one_round(c, k, vs);
 		sign_errors(c, k, ps);
 		free(ps);
 		free(vs);

@@ -19,6 +19,8 @@ _Static_assert(MOTE_RSA_VERIFY_SCRATCH(4096) == 2048, "RSA-4096 verify scratch")
 _Static_assert(MOTE_RSA_VERIFY_SCRATCH(2048) == 1024, "RSA-2048 verify scratch");
 _Static_assert(MOTE_RSA_SIGN_SCRATCH(2048) == 3200, "RSA-2048 sign scratch");
 _Static_assert(MOTE_RSA_SIGN_SCRATCH(4096) == 6400, "RSA-4096 sign scratch");
+_Static_assert(MOTE_RSA_SIGN_SCRATCH_W3(2048) == 2176, "RSA-2048 sign scratch, 3-bit window");
+_Static_assert(MOTE_RSA_SIGN_SCRATCH_MIN(2048) == 1664, "RSA-2048 sign scratch, minimum");
 _Static_assert(sizeof(mote_rsa_public_key) == 4 * sizeof(void *), "public key view");
 
 static mote_hash_alg hash_of(const char *name)
