@@ -19,6 +19,17 @@
 #include "test.h"
 #include "../unit/rsa_test_key.h"
 
+/* The two halves of one limb-size variant. */
+struct cores {
+	const mote_rsa_pub_core *pub;
+	const mote_rsa_priv_core *priv;
+};
+
+static const struct cores ct32 = {&mote_rsa_pub_ct32, &mote_rsa_priv_ct32};
+#if MOTE_BN_HAVE_64
+static const struct cores ct64 = {&mote_rsa_pub_ct64, &mote_rsa_priv_ct64};
+#endif
+
 static uint64_t scratch[MOTE_RSA_SIGN_SCRATCH(2048) / 8];
 
 /* Random bytes the checker treats as secret. */
@@ -41,7 +52,7 @@ static void mark_key(int secret)
 	}
 }
 
-static void sign_once(const mote_rsa_core *c, int pss, size_t scratch_len)
+static void sign_once(const struct cores *c, int pss, size_t scratch_len)
 {
 	mote_rsa_private_key k = {key_p, key_q, key_dp, key_dq, key_qinv, key_e,
 	                          128,   128,   128,    128,    128,      3,    2048};
@@ -52,22 +63,23 @@ static void sign_once(const mote_rsa_core *c, int pss, size_t scratch_len)
 	mote_hash(MOTE_HASH_SHA256, "ct_rsa", 6, dg);
 	mark_key(1);
 	if (pss)
-		rc = mote_rsa_pss_sign_with(c, &k, MOTE_HASH_SHA256, MOTE_HASH_SHA256, 32, dg, 32, sig,
-		                            sizeof sig, scratch, scratch_len, secret_rng, NULL);
+		rc = mote_rsa_pss_sign_with(c->priv, &k, MOTE_HASH_SHA256, MOTE_HASH_SHA256, 32, dg,
+		                            32, sig, sizeof sig, scratch, scratch_len, secret_rng,
+		                            NULL);
 	else
-		rc = mote_rsa_pkcs1_sign_with(c, &k, MOTE_HASH_SHA256, dg, 32, sig, sizeof sig,
-		                              scratch, scratch_len, secret_rng, NULL);
+		rc = mote_rsa_pkcs1_sign_with(c->priv, &k, MOTE_HASH_SHA256, dg, 32, sig,
+		                              sizeof sig, scratch, scratch_len, secret_rng, NULL);
 	VALGRIND_MAKE_MEM_DEFINED(&rc, sizeof rc);
 	VALGRIND_MAKE_MEM_DEFINED(sig, sizeof sig);
 	VALGRIND_MAKE_MEM_DEFINED(scratch, sizeof scratch);
 	mark_key(0);
 	CHECK_INT(rc, 0);
 	if (pss)
-		rc = mote_rsa_pss_verify_with(c, &pub, MOTE_HASH_SHA256, MOTE_HASH_SHA256, 32, dg, 32,
-		                              sig, sizeof sig, scratch, sizeof scratch);
+		rc = mote_rsa_pss_verify_with(c->pub, &pub, MOTE_HASH_SHA256, MOTE_HASH_SHA256, 32,
+		                              dg, 32, sig, sizeof sig, scratch, sizeof scratch);
 	else
-		rc = mote_rsa_pkcs1_verify_with(c, &pub, MOTE_HASH_SHA256, dg, 32, sig, sizeof sig,
-		                                scratch, sizeof scratch);
+		rc = mote_rsa_pkcs1_verify_with(c->pub, &pub, MOTE_HASH_SHA256, dg, 32, sig,
+		                                sizeof sig, scratch, sizeof scratch);
 	CHECK_INT(rc, 0);
 }
 
@@ -75,13 +87,13 @@ int main(void)
 {
 	test_rand_seed(77);
 	/* 4-bit window; then 3 and 2 bits (smaller scratch). */
-	sign_once(&mote_rsa_core_ct32, 0, sizeof scratch);
-	sign_once(&mote_rsa_core_ct32, 1, sizeof scratch);
-	sign_once(&mote_rsa_core_ct32, 0, MOTE_RSA_SIGN_SCRATCH_MIN(2048));
+	sign_once(&ct32, 0, sizeof scratch);
+	sign_once(&ct32, 1, sizeof scratch);
+	sign_once(&ct32, 0, MOTE_RSA_SIGN_SCRATCH_MIN(2048));
 #if MOTE_BN_HAVE_64
-	sign_once(&mote_rsa_core_ct64, 0, sizeof scratch);
-	sign_once(&mote_rsa_core_ct64, 1, sizeof scratch);
-	sign_once(&mote_rsa_core_ct64, 1, MOTE_RSA_SIGN_SCRATCH_W3(2048));
+	sign_once(&ct64, 0, sizeof scratch);
+	sign_once(&ct64, 1, sizeof scratch);
+	sign_once(&ct64, 1, MOTE_RSA_SIGN_SCRATCH_W3(2048));
 #endif
 	printf("ct_rsa: memcheck errors: %u\n", (unsigned)VALGRIND_COUNT_ERRORS);
 	CHECK(VALGRIND_COUNT_ERRORS == 0);

@@ -1,5 +1,5 @@
 /*
- * RSA public and CRT private operations on one limb size; the including
+ * The RSA CRT private operation (signing) on one limb size; the including
  * file defines BN_W, BN(name) (the bignum variant) and CORE_NAME.
  *
  * Private-operation scratch: slots of h limbs, h = limbs of half the
@@ -32,27 +32,6 @@ typedef mote_bn32_recip bn_recip;
 
 #define LB (BN_W / 8)
 
-static void core_pub(uint8_t *out, const uint8_t *n, size_t nlen, unsigned nbits,
-                     const uint8_t *e, size_t elen, const uint8_t *x, void *scratch)
-{
-	size_t k = (nbits + BN_W - 1) / BN_W;
-	limb *m = scratch, *xb = m + k, *acc = xb + k, *t = acc + k, *res, *o;
-	bn_recip rc;
-	limb m0i;
-
-	BN(decode)(m, k, n, nlen);
-	m0i = BN(ninv)(m[0]);
-	BN(recip_init)(&rc, m, k, nbits);
-	BN(decode)(xb, k, x, nlen);
-	res = BN(pow_pub)(acc, xb, t, e, elen, m, m0i, k, &rc);
-	o = res == acc ? t : acc;
-	/* The exponent is odd: the last multiplication by the plain base
-	 * leaves Montgomery form (mont(x^(e-1)) * x / R = x^e). */
-	BN(decode)(xb, k, x, nlen);
-	BN(montmul)(o, res, xb, m, m0i, k);
-	BN(encode)(out, nlen, o, k);
-}
-
 struct priv {
 	const mote_rsa_private_key *key;
 	limb *s;             /* scratch base */
@@ -70,7 +49,11 @@ static limb *slot(const struct priv *c, size_t i)
 
 static limb mask_of(limb bit)
 {
-	return (limb)0 - bit;
+#if BN_W == 64
+	return mote_ct_barrier64((limb)0 - bit);
+#else
+	return mote_ct_barrier32((limb)0 - bit);
+#endif
 }
 
 /* 1 if x != 0, else 0. */
@@ -261,4 +244,4 @@ static int core_priv(uint8_t *sig, const mote_rsa_private_key *key, const uint8_
 	return (int)(((uint32_t)MOTE_ERR_BAD_KEY & bad) | ((uint32_t)MOTE_ERR_RSA_FAULT & fault));
 }
 
-const mote_rsa_core CORE_NAME = {BN_W, core_pub, core_priv};
+const mote_rsa_priv_core CORE_NAME = {BN_W, core_priv};
