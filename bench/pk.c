@@ -1,0 +1,280 @@
+/*
+ * Public-key benchmark: operations per second and instructions per
+ * operation, every library on the same fixed keys (bench/data/).
+ *
+ *   bench_pk [--json FILE] [--time SECONDS] [--rounds N] [--data DIR]
+ *            [--no-callgrind]
+ *   bench_pk --one LIBRARY OP [--data DIR]
+ *
+ * Operations per second: each cell runs for at least --time seconds
+ * (default 0.1), --rounds times (default 3), best rate kept.
+ *
+ * Instructions per operation: for each cell the program runs itself as
+ *   valgrind --tool=callgrind --toggle-collect=bench_measured \
+ *            bench_pk --one LIBRARY OP
+ * In --one mode it imports the keys and performs the operation twice (the
+ * setup's correctness check, then a warm-up: lazily built tables and
+ * caches reach the state the timing loop runs in), then once more inside
+ * bench_measured().
+ * Callgrind counts only what executes between entering and leaving
+ * bench_measured(), so key import, set-up and process start are excluded,
+ * and the count is deterministic (it does not depend on machine load).
+ * The figure is the instructions (Ir) of that one operation. Valgrind
+ * reports a CPU without AVX-512 and SHA extensions, so libraries that
+ * select code by CPUID (OpenSSL) may run a different path there than in
+ * the timing column.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench.h"
+#include "fixture.h"
+
+#ifndef BENCH_DATA_DIR
+#define BENCH_DATA_DIR "bench/data"
+#endif
+
+struct op {
+	const char *name;
+	const char *fixture;
+};
+
+static const struct op ops[] = {
+	{"x25519", "x25519"},
+	{"p256-ecdh", "p256"},
+	{"p256-ecdsa-sign", "p256"},
+	{"p256-ecdsa-verify", "p256"},
+	{"p384-ecdsa-verify", "p384"},
+	{"rsa-2048-verify", "rsa2048"},
+	{"rsa-3072-verify", "rsa3072"},
+	{"rsa-4096-verify", "rsa4096"},
+	{"rsa-2048-sign", "rsa2048"},
+	{"ed25519-verify", "ed25519"},
+};
+
+#define N_OPS BENCH_COUNT(ops)
+#define MAX_LIBS 8
+
+static const char *data_dir = BENCH_DATA_DIR;
+static double min_seconds = 0.1;
+static int rounds = 3;
+static int use_callgrind = 1;
+static int failed;
+
+/* Callgrind's --toggle-collect target. Called through a volatile pointer
+ * so the compiler can neither inline nor clone it under another name. */
+int bench_measured(const struct bench_pk *pk, void *st);
+__attribute__((noinline)) int bench_measured(const struct bench_pk *pk, void *st)
+{
+	return pk->run(st);
+}
+
+static int (*volatile measured)(const struct bench_pk *, void *) = bench_measured;
+
+static const struct bench_fixture *fixture(const char *name)
+{
+	static const struct bench_fixture *cache[N_OPS];
+	static const char *names[N_OPS];
+
+	for (size_t i = 0; i < N_OPS; i++) {
+		if (names[i] == NULL) {
+			names[i] = name;
+			cache[i] = bench_fx_load(data_dir, name);
+		}
+		if (strcmp(names[i], name) == 0)
+			return cache[i];
+	}
+	bench_die("too many fixtures");
+}
+
+static const struct bench_pk *find_pk(const struct bench_lib *lib, const char *op)
+{
+	for (size_t i = 0; i < lib->pk_count; i++) {
+		if (strcmp(lib->pk[i].op, op) == 0)
+			return &lib->pk[i];
+	}
+	return NULL;
+}
+
+static const char *unsupported(const struct bench_lib *lib)
+{
+	return lib->pk_count == 0 ? "public key not measured separately (see label)"
+	                          : "not supported";
+}
+
+static int run_pk(void *arg)
+{
+	const struct bench_pk *const *pk = arg;
+
+	return pk[0]->run((void *)pk[1]);
+}
+
+static struct bench_cell ops_cell(const struct bench_lib *lib, const struct op *op)
+{
+	const struct bench_pk *pk = find_pk(lib, op->name);
+	const char *why = "setup failed";
+	const void *arg[2];
+	void *st;
+	double rate;
+
+	if (pk == NULL)
+		return (struct bench_cell){-1, unsupported(lib)};
+	st = pk->setup(fixture(op->fixture), &why);
+	if (st == NULL) {
+		failed |= strncmp(why, "FAILED", 6) == 0;
+		return (struct bench_cell){-1, why};
+	}
+	arg[0] = pk;
+	arg[1] = st;
+	rate = bench_rate(run_pk, arg, min_seconds, rounds);
+	pk->cleanup(st);
+	if (rate < 0) {
+		failed = 1;
+		return (struct bench_cell){-1, "FAILED: an operation returned an error"};
+	}
+	return (struct bench_cell){rate, NULL};
+}
+
+/* Reads the total of the event counts (Ir) from a callgrind output file. */
+static double callgrind_total(const char *path)
+{
+	char line[256];
+	double total = -1;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (strncmp(line, "summary:", 8) == 0 || strncmp(line, "totals:", 7) == 0)
+			total = atof(strchr(line, ':') + 1);
+	}
+	fclose(f);
+	return total;
+}
+
+static double count_instructions(const char *self, const char *library, const char *op)
+{
+	char out[64], outopt[96];
+	int status;
+	double total;
+	pid_t pid;
+
+	snprintf(out, sizeof(out), "/tmp/mote-bench-callgrind.%ld", (long)getpid());
+	snprintf(outopt, sizeof(outopt), "--callgrind-out-file=%s", out);
+	pid = fork();
+	if (pid < 0)
+		bench_die("fork failed");
+	if (pid == 0) {
+		if (freopen("/dev/null", "w", stderr) == NULL)
+			_exit(127);
+		execlp("valgrind", "valgrind", "--tool=callgrind", outopt,
+		       "--toggle-collect=bench_measured", self, "--data", data_dir, "--one", library,
+		       op, (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		remove(out);
+		return -1;
+	}
+	total = callgrind_total(out);
+	remove(out);
+	return total;
+}
+
+static int one(const char *library, const char *op_name)
+{
+	const struct bench_lib *lib = NULL;
+	const struct bench_pk *pk = NULL;
+	const struct op *op = NULL;
+	const char *why = "setup failed";
+	void *st;
+	int ret;
+
+	for (size_t l = 0; l < bench_lib_count; l++)
+		if (strcmp(bench_libs[l]->library, library) == 0)
+			lib = bench_libs[l];
+	for (size_t i = 0; i < N_OPS; i++)
+		if (strcmp(ops[i].name, op_name) == 0)
+			op = &ops[i];
+	if (lib == NULL || op == NULL || (pk = find_pk(lib, op_name)) == NULL)
+		bench_die("--one: no operation %s in library %s", op_name, library);
+	st = pk->setup(fixture(op->fixture), &why);
+	if (st == NULL)
+		bench_die("--one %s %s: %s", library, op_name, why);
+	ret = pk->run(st) != 0 || measured(pk, st) != 0;
+	pk->cleanup(st);
+	return ret;
+}
+
+static void parse_args(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0 && i + 1 < argc)
+			bench_json_open(argv[++i]);
+		else if (strcmp(argv[i], "--time") == 0 && i + 1 < argc)
+			min_seconds = atof(argv[++i]);
+		else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
+			rounds = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+			data_dir = argv[++i];
+		else if (strcmp(argv[i], "--no-callgrind") == 0)
+			use_callgrind = 0;
+		else if (strcmp(argv[i], "--one") == 0 && i + 2 < argc)
+			exit(one(argv[i + 1], argv[i + 2]));
+		else
+			bench_die("usage: %s [--json FILE] [--time S] [--rounds N] [--data DIR] "
+			          "[--no-callgrind] | [--data DIR] --one LIBRARY OP",
+			          argv[0]);
+	}
+}
+
+static void metric_names(const char *suffix, char names[][48], const char **metrics)
+{
+	for (size_t i = 0; i < N_OPS; i++) {
+		snprintf(names[i], 48, "%s-%s", ops[i].name, suffix);
+		metrics[i] = names[i];
+	}
+}
+
+int main(int argc, char **argv)
+{
+	static struct bench_cell rate[N_OPS * MAX_LIBS], instr[N_OPS * MAX_LIBS];
+	static char names[N_OPS][48];
+	static const char *metrics[N_OPS];
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	if (bench_lib_count > MAX_LIBS || n <= 0)
+		bench_die("cannot start (too many libraries, or no /proc/self/exe)");
+	self[n] = '\0';
+	parse_args(argc, argv);
+	for (size_t i = 0; i < N_OPS; i++)
+		for (size_t l = 0; l < bench_lib_count; l++)
+			rate[i * bench_lib_count + l] = ops_cell(bench_libs[l], &ops[i]);
+	metric_names("ops", names, metrics);
+	bench_table("Public key, operations per second on one core (higher is better)", "ops/s",
+	            metrics, N_OPS, rate, 1);
+	if (!use_callgrind) {
+		bench_json_close();
+		return failed;
+	}
+	for (size_t i = 0; i < N_OPS * bench_lib_count; i++) {
+		const struct bench_cell *r = &rate[i];
+		const char *lib = bench_libs[i % bench_lib_count]->library;
+		double v = r->value < 0 ? -1 : count_instructions(self, lib, ops[i / bench_lib_count].name);
+		instr[i] = (struct bench_cell){v, r->value < 0 ? r->note : NULL};
+		if (r->value >= 0 && v < 0) {
+			instr[i].note = "FAILED: callgrind run failed";
+			failed = 1;
+		}
+	}
+	metric_names("instructions", names, metrics);
+	bench_table("Public key, instructions per operation (callgrind Ir; lower is better)",
+	            "instructions", metrics, N_OPS, instr, 0);
+	bench_json_close();
+	return failed;
+}

@@ -1,0 +1,280 @@
+/*
+ * Symmetric benchmark: AEAD seal/open and SHA-256 throughput in MB/s on
+ * one core, for 16 KB and 512-byte buffers, and context sizes in bytes.
+ *
+ *   bench_sym [--json FILE] [--time SECONDS] [--rounds N]
+ *
+ * Each cell runs for at least --time seconds (default 0.1), --rounds times
+ * (default 3), and keeps the best rate. Before timing, every library's
+ * output for the same key, nonce, AAD and plaintext is compared with
+ * OpenSSL's; open then authenticates OpenSSL's ciphertext, so each cell
+ * also shows the two implementations agree. A mismatch prints FAILED and
+ * the program exits with status 1.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench.h"
+
+static const char *const aead_algs[] = {"aes-128-gcm", "aes-256-gcm", "chacha20-poly1305"};
+static const size_t buf_sizes[] = {16384, 512};
+static const char *const size_names[] = {"16k", "512"};
+static const char *const ctx_metrics[] = {"ctx-aes-128-gcm", "ctx-aes-256-gcm",
+                                          "ctx-chacha20-poly1305", "ctx-sha256", "ctx-sha384"};
+
+#define N_AEAD BENCH_COUNT(aead_algs)
+#define N_SIZE BENCH_COUNT(buf_sizes)
+#define N_AEAD_ROWS (N_AEAD * 2 * N_SIZE)
+#define N_ROWS (N_AEAD_ROWS + N_SIZE)
+
+static double min_seconds = 0.1;
+static int rounds = 3;
+static int failed;
+
+static uint8_t key[32], nonce[BENCH_NONCE_LEN], aad[BENCH_AAD_LEN], plain[BENCH_MAX_BUF];
+
+/* What one timed call works on. */
+struct job {
+	const struct bench_aead *aead;
+	const struct bench_hash *hash;
+	void *st;
+	size_t len;
+	uint8_t buf[BENCH_MAX_BUF];
+	uint8_t pt[BENCH_MAX_BUF];
+	uint8_t ct[BENCH_MAX_BUF];
+	uint8_t tag[BENCH_TAG_LEN];
+	uint8_t digest[64];
+};
+
+/* OpenSSL's answer for one (algorithm, length): ciphertext + tag, or digest. */
+struct reference {
+	uint8_t out[BENCH_MAX_BUF];
+	uint8_t tag[BENCH_TAG_LEN];
+};
+
+static int seal_once(void *arg)
+{
+	struct job *j = arg;
+	uint8_t tag[BENCH_TAG_LEN];
+
+	return j->aead->seal(j->st, nonce, aad, sizeof(aad), j->buf, j->len, tag);
+}
+
+static int open_once(void *arg)
+{
+	struct job *j = arg;
+
+	return j->aead->open(j->st, nonce, aad, sizeof(aad), j->ct, j->pt, j->len, j->tag);
+}
+
+static int hash_once(void *arg)
+{
+	struct job *j = arg;
+
+	return j->hash->run(j->st, j->buf, j->len, j->digest);
+}
+
+static const struct bench_aead *find_aead(const struct bench_lib *lib, const char *alg)
+{
+	for (size_t i = 0; i < lib->aead_count; i++) {
+		if (strcmp(lib->aead[i].alg, alg) == 0)
+			return &lib->aead[i];
+	}
+	return NULL;
+}
+
+static const struct bench_hash *find_hash(const struct bench_lib *lib, const char *alg)
+{
+	for (size_t i = 0; i < lib->hash_count; i++) {
+		if (strcmp(lib->hash[i].alg, alg) == 0)
+			return &lib->hash[i];
+	}
+	return NULL;
+}
+
+static struct bench_cell na(const char *why)
+{
+	return (struct bench_cell){-1, why};
+}
+
+static struct bench_cell fail(const char *why)
+{
+	failed = 1;
+	return na(why);
+}
+
+/* Seals the fixed plaintext once; 0 if it matches the reference. */
+static int aead_check(struct job *j, const struct reference *ref)
+{
+	memcpy(j->buf, plain, j->len);
+	if (j->aead->seal(j->st, nonce, aad, sizeof(aad), j->buf, j->len, j->tag) != 0)
+		return -1;
+	if (memcmp(j->buf, ref->out, j->len) != 0 || memcmp(j->tag, ref->tag, BENCH_TAG_LEN) != 0)
+		return -1;
+	memcpy(j->ct, ref->out, j->len);
+	return 0;
+}
+
+static struct bench_cell aead_cell(struct job *j, const struct bench_lib *lib, const char *alg,
+                                   int open, const struct reference *ref)
+{
+	const char *why = "not supported";
+	double rate;
+
+	j->aead = find_aead(lib, alg);
+	if (j->aead == NULL)
+		return na("not supported");
+	j->st = j->aead->setup(key, j->aead->key_len, &why);
+	if (j->st == NULL)
+		return na(why);
+	if (aead_check(j, ref) != 0) {
+		j->aead->cleanup(j->st);
+		return fail("FAILED: AEAD output differs from OpenSSL's");
+	}
+	rate = bench_rate(open ? open_once : seal_once, j, min_seconds, rounds);
+	j->aead->cleanup(j->st);
+	if (rate < 0)
+		return fail("FAILED: an AEAD call returned an error");
+	return (struct bench_cell){rate * (double)j->len / 1e6, NULL};
+}
+
+static struct bench_cell hash_cell(struct job *j, const struct bench_lib *lib,
+                                   const struct reference *ref)
+{
+	const char *why = "not supported";
+	double rate;
+
+	j->hash = find_hash(lib, "sha256");
+	if (j->hash == NULL)
+		return na("not supported");
+	j->st = j->hash->setup(&why);
+	if (j->st == NULL)
+		return na(why);
+	memcpy(j->buf, plain, j->len);
+	if (j->hash->run(j->st, j->buf, j->len, j->digest) != 0 ||
+	    memcmp(j->digest, ref->out, j->hash->out_len) != 0) {
+		j->hash->cleanup(j->st);
+		return fail("FAILED: SHA-256 differs from OpenSSL's");
+	}
+	rate = bench_rate(hash_once, j, min_seconds, rounds);
+	j->hash->cleanup(j->st);
+	if (rate < 0)
+		return fail("FAILED: a hash call returned an error");
+	return (struct bench_cell){rate * (double)j->len / 1e6, NULL};
+}
+
+/* OpenSSL computes the reference answers the other libraries must match. */
+static void make_reference(struct job *j, const char *alg, struct reference *ref)
+{
+	const char *why = NULL;
+
+	if (alg != NULL) {
+		j->aead = find_aead(&bench_lib_openssl, alg);
+		j->st = j->aead ? j->aead->setup(key, j->aead->key_len, &why) : NULL;
+		memcpy(ref->out, plain, j->len);
+		if (j->st == NULL ||
+		    j->aead->seal(j->st, nonce, aad, sizeof(aad), ref->out, j->len, ref->tag) != 0)
+			bench_die("OpenSSL cannot compute the %s reference", alg);
+		j->aead->cleanup(j->st);
+		return;
+	}
+	j->hash = find_hash(&bench_lib_openssl, "sha256");
+	j->st = j->hash ? j->hash->setup(&why) : NULL;
+	if (j->st == NULL || j->hash->run(j->st, plain, j->len, ref->out) != 0)
+		bench_die("OpenSSL cannot compute the SHA-256 reference");
+	j->hash->cleanup(j->st);
+}
+
+static void run_throughput(struct job *j, const char **metrics, struct bench_cell *cells)
+{
+	static char names[N_ROWS][48];
+	static struct reference ref;
+	size_t row = 0;
+
+	for (size_t a = 0; a <= N_AEAD; a++) {
+		const char *alg = a < N_AEAD ? aead_algs[a] : NULL;
+		for (size_t s = 0; s < N_SIZE; s++) {
+			j->len = buf_sizes[s];
+			make_reference(j, alg, &ref);
+			for (int open = 0; open < (alg ? 2 : 1); open++, row++) {
+				if (alg)
+					snprintf(names[row], sizeof(names[row]), "%s-%s-%s", alg,
+					         open ? "open" : "seal", size_names[s]);
+				else
+					snprintf(names[row], sizeof(names[row]), "sha256-%s", size_names[s]);
+				metrics[row] = names[row];
+				for (size_t l = 0; l < bench_lib_count; l++)
+					cells[row * bench_lib_count + l] =
+						alg ? aead_cell(j, bench_libs[l], alg, open, &ref)
+						    : hash_cell(j, bench_libs[l], &ref);
+			}
+		}
+	}
+}
+
+static struct bench_cell ctx_cell(const struct bench_lib *lib, const char *metric)
+{
+	for (size_t i = 0; i < lib->ctx_count; i++) {
+		const struct bench_ctx_size *c = &lib->ctx[i];
+		if (strcmp(c->metric, metric) == 0)
+			return (struct bench_cell){c->bytes ? (double)c->bytes : -1, c->note};
+	}
+	return na("not reported");
+}
+
+static void run_ctx_sizes(void)
+{
+	struct bench_cell cells[BENCH_COUNT(ctx_metrics) * 8];
+
+	for (size_t m = 0; m < BENCH_COUNT(ctx_metrics); m++)
+		for (size_t l = 0; l < bench_lib_count; l++)
+			cells[m * bench_lib_count + l] = ctx_cell(bench_libs[l], ctx_metrics[m]);
+	bench_table("Context sizes, bytes (sizeof on this 64-bit host)", "bytes", ctx_metrics,
+	            BENCH_COUNT(ctx_metrics), cells, 0);
+}
+
+static void parse_args(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0 && i + 1 < argc)
+			bench_json_open(argv[++i]);
+		else if (strcmp(argv[i], "--time") == 0 && i + 1 < argc)
+			min_seconds = atof(argv[++i]);
+		else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
+			rounds = atoi(argv[++i]);
+		else
+			bench_die("usage: %s [--json FILE] [--time SECONDS] [--rounds N]", argv[0]);
+	}
+}
+
+static void print_labels(void)
+{
+	printf("Libraries:\n");
+	for (size_t l = 0; l < bench_lib_count; l++)
+		printf("  %-13s %s\n", bench_libs[l]->library, bench_libs[l]->label);
+}
+
+int main(int argc, char **argv)
+{
+	static struct job job;
+	static const char *metrics[N_ROWS];
+	static struct bench_cell cells[N_ROWS * 8];
+
+	if (bench_lib_count > 8)
+		bench_die("raise the table width in sym.c");
+	parse_args(argc, argv);
+	for (size_t i = 0; i < sizeof(key); i++)
+		key[i] = (uint8_t)(0x40 + i);
+	for (size_t i = 0; i < sizeof(plain); i++)
+		plain[i] = (uint8_t)(i * 7 + 3);
+	memset(nonce, 0xA5, sizeof(nonce));
+	memset(aad, 0x17, sizeof(aad));
+	print_labels();
+	run_throughput(&job, metrics, cells);
+	bench_table("Throughput, MB/s on one core (10^6 bytes/s; higher is better)", "MB/s", metrics,
+	            N_ROWS, cells, 1);
+	run_ctx_sizes();
+	bench_json_close();
+	return failed;
+}
