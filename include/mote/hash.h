@@ -1,9 +1,12 @@
 /*
  * A hash chosen at run time (TLS suites, signature schemes, HMAC, HKDF).
  *
- * mote_hash_ctx is a tagged union of the SHA-2 contexts: 208 bytes.
- * Copying it forks the hash. No function here can fail; passing an
- * unknown mote_hash_alg is a programming error (sizes return 0).
+ * mote_hash_ctx is a tagged union of the SHA-2 contexts: 208 bytes (204
+ * where uint64_t is only 4-aligned, e.g. i386). Copying it forks the
+ * hash. No function here can fail; passing an unknown mote_hash_alg is a
+ * programming error (sizes return 0, init leaves alg MOTE_HASH_NONE, and
+ * update/final then do nothing). With MOTE_ENABLE_SHA512 = 0, SHA-384 and
+ * SHA-512 count as unknown here.
  */
 #ifndef MOTE_HASH_H
 #define MOTE_HASH_H

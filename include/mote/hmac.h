@@ -1,9 +1,11 @@
 /*
  * HMAC (RFC 2104) over SHA-256, SHA-384 or SHA-512.
  *
- * mote_hmac_ctx holds the inner and outer hash states: 424 bytes on
- * 64-bit and 32-bit targets. Copying it forks the MAC. The key is not
- * kept. No function here can fail.
+ * mote_hmac_ctx holds the inner and outer hash states: 416 bytes on
+ * 64-bit hosts and ARM/RISC-V 32-bit targets (408 where uint64_t is only
+ * 4-aligned, e.g. i386). Copying it forks the MAC. The key is not kept.
+ * No function here can fail. Stack: one block-sized pad plus the hash
+ * (about 400 bytes peak with SHA-512 on x86-64).
  */
 #ifndef MOTE_HMAC_H
 #define MOTE_HMAC_H
