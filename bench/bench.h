@@ -99,9 +99,20 @@ extern const struct bench_lib bench_lib_openssl;
 extern const struct bench_lib *const bench_libs[];
 extern const size_t bench_lib_count;
 
-/* Runs fn(arg) repeatedly for at least min_seconds, `rounds` times, and
- * returns the best rate in calls per second, or -1 if any call failed. */
-double bench_rate(int (*fn)(void *), void *arg, double min_seconds, int rounds);
+/* One function to time; rate is the result in calls per second, or -1
+ * if a call failed (or fn is NULL: nothing to time). */
+struct bench_timed {
+	int (*fn)(void *arg);
+	void *arg;
+	double rate;
+};
+
+/* Times n functions side by side: after one warm-up call each, every
+ * round runs each function in turn for at least min_seconds, and the best
+ * round of each is kept. Interleaving means a change in machine load
+ * during the row hits every library alike, which keeps the ratios honest
+ * on a shared machine. */
+void bench_rate_row(struct bench_timed *t, size_t n, double min_seconds, int rounds);
 
 /* Appends one result to the JSON-lines file given with --json (if any).
  * value < 0 writes null with the note. */

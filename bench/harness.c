@@ -56,20 +56,22 @@ static double rate_round(int (*fn)(void *), void *arg, double min_seconds)
 	return (double)calls / elapsed;
 }
 
-double bench_rate(int (*fn)(void *), void *arg, double min_seconds, int rounds)
+void bench_rate_row(struct bench_timed *t, size_t n, double min_seconds, int rounds)
 {
-	double best = 0;
-
-	if (fn(arg) != 0) /* warm-up: caches, lazy initialisation */
-		return -1;
-	for (int r = 0; r < rounds; r++) {
-		double x = rate_round(fn, arg, min_seconds);
-		if (x < 0)
-			return -1;
-		if (x > best)
-			best = x;
+	for (size_t i = 0; i < n; i++) {
+		t[i].rate = -1;
+		if (t[i].fn != NULL && t[i].fn(t[i].arg) == 0) /* warm-up */
+			t[i].rate = 0;
 	}
-	return best;
+	for (int r = 0; r < rounds; r++) {
+		for (size_t i = 0; i < n; i++) {
+			double x;
+			if (t[i].rate < 0)
+				continue;
+			x = rate_round(t[i].fn, t[i].arg, min_seconds);
+			t[i].rate = x < 0 ? -1 : (x > t[i].rate ? x : t[i].rate);
+		}
+	}
 }
 
 int bench_memcmp(const uint8_t *a, const uint8_t *b, size_t len)

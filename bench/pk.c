@@ -7,7 +7,8 @@
  *   bench_pk --one LIBRARY OP [--data DIR]
  *
  * Operations per second: each cell runs for at least --time seconds
- * (default 0.1), --rounds times (default 3), best rate kept.
+ * (default 0.1), --rounds times (default 3), best rate kept; the libraries
+ * of one row take turns round by round (bench_rate_row).
  *
  * Instructions per operation: for each cell the program runs itself as
  *   valgrind --tool=callgrind --toggle-collect=bench_measured \
@@ -106,37 +107,49 @@ static const char *unsupported(const struct bench_lib *lib)
 	                          : "not supported";
 }
 
+struct pk_job {
+	const struct bench_pk *pk;
+	void *st;
+};
+
 static int run_pk(void *arg)
 {
-	const struct bench_pk *const *pk = arg;
+	struct pk_job *j = arg;
 
-	return pk[0]->run((void *)pk[1]);
+	return j->pk->run(j->st);
 }
 
-static struct bench_cell ops_cell(const struct bench_lib *lib, const struct op *op)
+/* Sets up every library for one operation, times them side by side. */
+static void ops_row(const struct op *op, struct bench_cell *row)
 {
-	const struct bench_pk *pk = find_pk(lib, op->name);
-	const char *why = "setup failed";
-	const void *arg[2];
-	void *st;
-	double rate;
+	struct pk_job jobs[MAX_LIBS];
+	struct bench_timed t[MAX_LIBS] = {{0}};
 
-	if (pk == NULL)
-		return (struct bench_cell){-1, unsupported(lib)};
-	st = pk->setup(fixture(op->fixture), &why);
-	if (st == NULL) {
-		failed |= strncmp(why, "FAILED", 6) == 0;
-		return (struct bench_cell){-1, why};
+	for (size_t l = 0; l < bench_lib_count; l++) {
+		const char *why = "setup failed";
+		jobs[l].pk = find_pk(bench_libs[l], op->name);
+		jobs[l].st = jobs[l].pk ? jobs[l].pk->setup(fixture(op->fixture), &why) : NULL;
+		if (jobs[l].pk == NULL) {
+			row[l] = (struct bench_cell){-1, unsupported(bench_libs[l])};
+		} else if (jobs[l].st == NULL) {
+			failed |= strncmp(why, "FAILED", 6) == 0;
+			row[l] = (struct bench_cell){-1, why};
+		} else {
+			t[l] = (struct bench_timed){run_pk, &jobs[l], 0};
+			row[l] = (struct bench_cell){0, NULL};
+		}
 	}
-	arg[0] = pk;
-	arg[1] = st;
-	rate = bench_rate(run_pk, arg, min_seconds, rounds);
-	pk->cleanup(st);
-	if (rate < 0) {
-		failed = 1;
-		return (struct bench_cell){-1, "FAILED: an operation returned an error"};
+	bench_rate_row(t, bench_lib_count, min_seconds, rounds);
+	for (size_t l = 0; l < bench_lib_count; l++) {
+		if (t[l].fn == NULL)
+			continue;
+		row[l].value = t[l].rate;
+		if (t[l].rate < 0) {
+			failed = 1;
+			row[l].note = "FAILED: an operation returned an error";
+		}
+		jobs[l].pk->cleanup(jobs[l].st);
 	}
-	return (struct bench_cell){rate, NULL};
 }
 
 /* Reads the total of the event counts (Ir) from a callgrind output file. */
@@ -253,8 +266,7 @@ int main(int argc, char **argv)
 	self[n] = '\0';
 	parse_args(argc, argv);
 	for (size_t i = 0; i < N_OPS; i++)
-		for (size_t l = 0; l < bench_lib_count; l++)
-			rate[i * bench_lib_count + l] = ops_cell(bench_libs[l], &ops[i]);
+		ops_row(&ops[i], rate + i * bench_lib_count);
 	metric_names("ops", names, metrics);
 	bench_table("Public key, operations per second on one core (higher is better)", "ops/s",
 	            metrics, N_OPS, rate, 1);

@@ -5,7 +5,8 @@
  *   bench_sym [--json FILE] [--time SECONDS] [--rounds N]
  *
  * Each cell runs for at least --time seconds (default 0.1), --rounds times
- * (default 3), and keeps the best rate. Before timing, every library's
+ * (default 3), and keeps the best rate; the libraries of one row take
+ * turns round by round (bench_rate_row). Before timing, every library's
  * output for the same key, nonce, AAD and plaintext is compared with
  * OpenSSL's; open then authenticates OpenSSL's ciphertext, so each cell
  * also shows the two implementations agree. A mismatch prints FAILED and
@@ -27,6 +28,7 @@ static const char *const ctx_metrics[] = {"ctx-aes-128-gcm", "ctx-aes-256-gcm",
 #define N_SIZE BENCH_COUNT(buf_sizes)
 #define N_AEAD_ROWS (N_AEAD * 2 * N_SIZE)
 #define N_ROWS (N_AEAD_ROWS + N_SIZE)
+#define MAX_LIBS 8
 
 static double min_seconds = 0.1;
 static int rounds = 3;
@@ -116,77 +118,98 @@ static int aead_check(struct job *j, const struct reference *ref)
 	return 0;
 }
 
-static struct bench_cell aead_cell(struct job *j, const struct bench_lib *lib, const char *alg,
-                                   int open, const struct reference *ref)
+static void job_cleanup(struct job *j)
 {
-	const char *why = "not supported";
-	double rate;
-
-	j->aead = find_aead(lib, alg);
-	if (j->aead == NULL)
-		return na("not supported");
-	j->st = j->aead->setup(key, j->aead->key_len, &why);
-	if (j->st == NULL)
-		return na(why);
-	if (aead_check(j, ref) != 0) {
+	if (j->aead != NULL)
 		j->aead->cleanup(j->st);
-		return fail("FAILED: AEAD output differs from OpenSSL's");
-	}
-	rate = bench_rate(open ? open_once : seal_once, j, min_seconds, rounds);
-	j->aead->cleanup(j->st);
-	if (rate < 0)
-		return fail("FAILED: an AEAD call returned an error");
-	return (struct bench_cell){rate * (double)j->len / 1e6, NULL};
+	else if (j->hash != NULL)
+		j->hash->cleanup(j->st);
+	j->aead = NULL;
+	j->hash = NULL;
 }
 
-static struct bench_cell hash_cell(struct job *j, const struct bench_lib *lib,
-                                   const struct reference *ref)
+/* Sets up one library's AEAD for a row and checks its output; on success
+ * the cell is left for timing (value 0) and t says what to time. */
+static struct bench_cell aead_prepare(struct job *j, const struct bench_lib *lib, const char *alg,
+                                      int open, const struct reference *ref,
+                                      struct bench_timed *t)
 {
+	const struct bench_aead *a = find_aead(lib, alg);
 	const char *why = "not supported";
-	double rate;
 
-	j->hash = find_hash(lib, "sha256");
-	if (j->hash == NULL)
-		return na("not supported");
-	j->st = j->hash->setup(&why);
-	if (j->st == NULL)
+	if (a == NULL || (j->st = a->setup(key, a->key_len, &why)) == NULL)
 		return na(why);
+	j->aead = a;
+	if (aead_check(j, ref) != 0) {
+		job_cleanup(j);
+		return fail("FAILED: AEAD output differs from OpenSSL's");
+	}
+	*t = (struct bench_timed){open ? open_once : seal_once, j, 0};
+	return (struct bench_cell){0, NULL};
+}
+
+static struct bench_cell hash_prepare(struct job *j, const struct bench_lib *lib,
+                                      const struct reference *ref, struct bench_timed *t)
+{
+	const struct bench_hash *h = find_hash(lib, "sha256");
+	const char *why = "not supported";
+
+	if (h == NULL || (j->st = h->setup(&why)) == NULL)
+		return na(why);
+	j->hash = h;
 	memcpy(j->buf, plain, j->len);
-	if (j->hash->run(j->st, j->buf, j->len, j->digest) != 0 ||
-	    memcmp(j->digest, ref->out, j->hash->out_len) != 0) {
-		j->hash->cleanup(j->st);
+	if (h->run(j->st, j->buf, j->len, j->digest) != 0 ||
+	    memcmp(j->digest, ref->out, h->out_len) != 0) {
+		job_cleanup(j);
 		return fail("FAILED: SHA-256 differs from OpenSSL's");
 	}
-	rate = bench_rate(hash_once, j, min_seconds, rounds);
-	j->hash->cleanup(j->st);
-	if (rate < 0)
-		return fail("FAILED: a hash call returned an error");
-	return (struct bench_cell){rate * (double)j->len / 1e6, NULL};
+	*t = (struct bench_timed){hash_once, j, 0};
+	return (struct bench_cell){0, NULL};
+}
+
+/* Prepares every library for one row (alg NULL: SHA-256), times them side
+ * by side and turns the rates into MB/s. */
+static void run_row(struct job *jobs, const char *alg, int open, const struct reference *ref,
+                    struct bench_cell *row)
+{
+	struct bench_timed t[MAX_LIBS] = {{0}};
+
+	for (size_t l = 0; l < bench_lib_count; l++)
+		row[l] = alg ? aead_prepare(&jobs[l], bench_libs[l], alg, open, ref, &t[l])
+		             : hash_prepare(&jobs[l], bench_libs[l], ref, &t[l]);
+	bench_rate_row(t, bench_lib_count, min_seconds, rounds);
+	for (size_t l = 0; l < bench_lib_count; l++) {
+		if (t[l].fn == NULL)
+			continue;
+		if (t[l].rate < 0)
+			row[l] = fail("FAILED: a call returned an error");
+		else
+			row[l].value = t[l].rate * (double)jobs[l].len / 1e6;
+		job_cleanup(&jobs[l]);
+	}
 }
 
 /* OpenSSL computes the reference answers the other libraries must match. */
-static void make_reference(struct job *j, const char *alg, struct reference *ref)
+static void make_reference(const char *alg, size_t len, struct reference *ref)
 {
 	const char *why = NULL;
+	const struct bench_aead *a = alg ? find_aead(&bench_lib_openssl, alg) : NULL;
+	const struct bench_hash *h = alg ? NULL : find_hash(&bench_lib_openssl, "sha256");
+	void *st = a ? a->setup(key, a->key_len, &why) : h ? h->setup(&why) : NULL;
 
-	if (alg != NULL) {
-		j->aead = find_aead(&bench_lib_openssl, alg);
-		j->st = j->aead ? j->aead->setup(key, j->aead->key_len, &why) : NULL;
-		memcpy(ref->out, plain, j->len);
-		if (j->st == NULL ||
-		    j->aead->seal(j->st, nonce, aad, sizeof(aad), ref->out, j->len, ref->tag) != 0)
-			bench_die("OpenSSL cannot compute the %s reference", alg);
-		j->aead->cleanup(j->st);
-		return;
-	}
-	j->hash = find_hash(&bench_lib_openssl, "sha256");
-	j->st = j->hash ? j->hash->setup(&why) : NULL;
-	if (j->st == NULL || j->hash->run(j->st, plain, j->len, ref->out) != 0)
-		bench_die("OpenSSL cannot compute the SHA-256 reference");
-	j->hash->cleanup(j->st);
+	if (st == NULL)
+		bench_die("OpenSSL cannot compute the %s reference", alg ? alg : "sha256");
+	memcpy(ref->out, plain, len);
+	if (a ? a->seal(st, nonce, aad, sizeof(aad), ref->out, len, ref->tag)
+	      : h->run(st, plain, len, ref->out))
+		bench_die("OpenSSL cannot compute the %s reference", alg ? alg : "sha256");
+	if (a)
+		a->cleanup(st);
+	else
+		h->cleanup(st);
 }
 
-static void run_throughput(struct job *j, const char **metrics, struct bench_cell *cells)
+static void run_throughput(struct job *jobs, const char **metrics, struct bench_cell *cells)
 {
 	static char names[N_ROWS][48];
 	static struct reference ref;
@@ -195,8 +218,9 @@ static void run_throughput(struct job *j, const char **metrics, struct bench_cel
 	for (size_t a = 0; a <= N_AEAD; a++) {
 		const char *alg = a < N_AEAD ? aead_algs[a] : NULL;
 		for (size_t s = 0; s < N_SIZE; s++) {
-			j->len = buf_sizes[s];
-			make_reference(j, alg, &ref);
+			for (size_t l = 0; l < bench_lib_count; l++)
+				jobs[l].len = buf_sizes[s];
+			make_reference(alg, buf_sizes[s], &ref);
 			for (int open = 0; open < (alg ? 2 : 1); open++, row++) {
 				if (alg)
 					snprintf(names[row], sizeof(names[row]), "%s-%s-%s", alg,
@@ -204,10 +228,7 @@ static void run_throughput(struct job *j, const char **metrics, struct bench_cel
 				else
 					snprintf(names[row], sizeof(names[row]), "sha256-%s", size_names[s]);
 				metrics[row] = names[row];
-				for (size_t l = 0; l < bench_lib_count; l++)
-					cells[row * bench_lib_count + l] =
-						alg ? aead_cell(j, bench_libs[l], alg, open, &ref)
-						    : hash_cell(j, bench_libs[l], &ref);
+				run_row(jobs, alg, open, &ref, cells + row * bench_lib_count);
 			}
 		}
 	}
@@ -225,7 +246,7 @@ static struct bench_cell ctx_cell(const struct bench_lib *lib, const char *metri
 
 static void run_ctx_sizes(void)
 {
-	struct bench_cell cells[BENCH_COUNT(ctx_metrics) * 8];
+	struct bench_cell cells[BENCH_COUNT(ctx_metrics) * MAX_LIBS];
 
 	for (size_t m = 0; m < BENCH_COUNT(ctx_metrics); m++)
 		for (size_t l = 0; l < bench_lib_count; l++)
@@ -257,12 +278,12 @@ static void print_labels(void)
 
 int main(int argc, char **argv)
 {
-	static struct job job;
+	static struct job jobs[MAX_LIBS];
 	static const char *metrics[N_ROWS];
-	static struct bench_cell cells[N_ROWS * 8];
+	static struct bench_cell cells[N_ROWS * MAX_LIBS];
 
-	if (bench_lib_count > 8)
-		bench_die("raise the table width in sym.c");
+	if (bench_lib_count > MAX_LIBS)
+		bench_die("raise MAX_LIBS in sym.c");
 	parse_args(argc, argv);
 	for (size_t i = 0; i < sizeof(key); i++)
 		key[i] = (uint8_t)(0x40 + i);
@@ -271,7 +292,7 @@ int main(int argc, char **argv)
 	memset(nonce, 0xA5, sizeof(nonce));
 	memset(aad, 0x17, sizeof(aad));
 	print_labels();
-	run_throughput(&job, metrics, cells);
+	run_throughput(jobs, metrics, cells);
 	bench_table("Throughput, MB/s on one core (10^6 bytes/s; higher is better)", "MB/s", metrics,
 	            N_ROWS, cells, 1);
 	run_ctx_sizes();
