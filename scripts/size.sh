@@ -3,11 +3,14 @@
 # for microcontroller targets, per object file and per module, in bytes.
 #   sh scripts/size.sh [--json FILE] [--out DIR]
 # Each core source is compiled on its own with the target's -Os flags and
-# -ffunction-sections -fdata-sections; sizes are the objects' text, data
-# and bss as `size` reports them, before any link: what the library would
-# add if an application used all of it (the linker's --gc-sections drops
-# whatever the application does not call). Compiler warnings are shown;
-# files that fail to compile are listed and make the script fail.
+# -ffunction-sections -fdata-sections. Columns: the object's text, data
+# and bss as `size` reports them (every implementation variant compiled
+# in, before any link), and "linked": the text the object keeps when all
+# objects are linked with --gc-sections and every public function as a
+# root (link_all). The linked total is the size of the whole public API
+# for that target; an application that calls less carries less.
+# Compiler warnings are shown; files that fail to compile are listed and
+# make the script fail.
 # With --json, totals are appended as JSON lines (bench/run.sh).
 set -eu
 
@@ -62,34 +65,82 @@ compile_all() {
 	done
 }
 
-# Per-object table with module subtotals and a total; appends JSON.
+# Links every object with the public API (each mote_* function a public
+# header names) as garbage-collection roots: what an application calling
+# all of it would carry, with only the implementation variants the
+# target's configuration selects. libgcc helpers are counted; the C
+# library (memcpy, memset) is not. Writes the ELF and its link map.
+link_all() {
+	cc=$1 flags=$2 dir=$3
+	objs=$(cd "$dir" && find . -name '*.o' | sed 's|^\./||' | sort)
+	roots=$(grep -ohw 'mote_[a-z0-9_]*' "$root"/include/mote/*.h | sort -u |
+		while read -r sym; do printf -- '-Wl,-u,%s ' "$sym"; done)
+	(cd "$dir" && $cc $flags -nostdlib -Wl,--gc-sections -Wl,-e,0 $roots $objs -lgcc \
+		-Wl,--unresolved-symbols=ignore-all -Wl,-Map,linked.map -o linked.elf)
+}
+
+# "object text data bss" of what each object keeps in the link map.
+map_sizes() {
+	awk '
+	function hex(s,   i, n) {
+		n = 0; s = tolower(substr(s, 3))
+		for (i = 1; i <= length(s); i++) n = n * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
+		return n
+	}
+	function add(sec, sz, f,   n) {
+		n = hex(sz)
+		if (f !~ /\.o$/ || n == 0) return
+		if (sec ~ /^\.s?bss/ || sec == "COMMON") b[f] += n
+		else if (sec ~ /^\.s?data/) d[f] += n
+		else if (sec ~ /^\.(text|rodata|srodata)/) t[f] += n
+		else return
+		seen[f] = 1
+	}
+	/^Linker script and memory map/ { on = 1; next }
+	!on { next }
+	/^ [.A-Z][^ ]*$/ { pend = $1; next }
+	/^ [.A-Z]/ && NF >= 4 && $2 ~ /^0x/ && $3 ~ /^0x/ { add($1, $3, $4); pend = ""; next }
+	/^  +0x/ && NF == 3 && $2 ~ /^0x/ && pend != "" { add(pend, $2, $3); pend = ""; next }
+	{ pend = "" }
+	END { for (f in seen) print f, t[f] + 0, d[f] + 0, b[f] + 0 }' "$1"
+}
+
+# Per-object table (compiled text/data/bss, and text kept in the link),
+# module subtotals and totals; appends JSON.
 report() {
 	name=$1 sizetool=$2 dir=$3
+	map_sizes "$dir/linked.map" >"$dir/linked.txt"
+	"$sizetool" -B "$dir/linked.elf" | awk 'NR == 2 { print $1, $2, $3 }' >"$dir/linked.total"
 	(cd "$dir" && find . -name '*.o' | sed 's|^\./||' | sort | xargs -r "$sizetool" -B) |
-	awk -v name="$name" -v json="$json" '
-	function line(label, t, d, b) { printf "  %-34s %8d %8d %8d\n", label, t, d, b }
+	awk -v name="$name" -v json="$json" -v linked="$dir/linked.txt" -v total="$dir/linked.total" '
+	function line(label, t, d, b, l) { printf "  %-30s %8d %8d %8d %8d\n", label, t, d, b, l }
+	function out(metric, v) {
+		if (json != "")
+			printf "{\"metric\": \"size-%s-%s\", \"unit\": \"bytes\", \"library\": \"mote\", \"value\": %d}\n", name, metric, v >> json
+	}
 	function flush() {
 		if (mod == "") return
-		line(mod " total", mt, md, mb)
-		if (json != "")
-			printf "{\"metric\": \"size-%s-%s-text\", \"unit\": \"bytes\", \"library\": \"mote\", \"value\": %d}\n", name, mod, mt >> json
-		mt = md = mb = 0
+		line(mod " total", mt, md, mb, ml)
+		out(mod "-text", mt); out(mod "-linked-text", ml)
+		mt = md = mb = ml = 0
+	}
+	BEGIN {
+		while ((getline l < linked) > 0) { split(l, f, " "); lt[f[1]] = f[2] }
+		getline l < total; split(l, tot, " ")
 	}
 	NR == 1 { next }
 	{
 		split($6, p, "/"); m = p[1]
 		if (m != mod) { flush(); mod = m }
-		line($6, $1, $2, $3)
-		mt += $1; md += $2; mb += $3; tt += $1; td += $2; tb += $3
+		line($6, $1, $2, $3, lt[$6])
+		mt += $1; md += $2; mb += $3; ml += lt[$6]; tt += $1; td += $2; tb += $3
 	}
 	END {
 		flush()
-		line("TOTAL", tt, td, tb)
-		if (json != "") {
-			printf "{\"metric\": \"size-%s-text\", \"unit\": \"bytes\", \"library\": \"mote\", \"value\": %d}\n", name, tt >> json
-			printf "{\"metric\": \"size-%s-data\", \"unit\": \"bytes\", \"library\": \"mote\", \"value\": %d}\n", name, td >> json
-			printf "{\"metric\": \"size-%s-bss\", \"unit\": \"bytes\", \"library\": \"mote\", \"value\": %d}\n", name, tb >> json
-		}
+		printf "  %-30s %8d %8d %8d %8s\n", "TOTAL compiled", tt, td, tb, "-"
+		printf "  %-30s %8d %8d %8d   (ELF: public API as roots, --gc-sections, libgcc)\n", "TOTAL linked", tot[1], tot[2], tot[3]
+		out("text", tt); out("data", td); out("bss", tb)
+		out("linked-text", tot[1]); out("linked-data", tot[2]); out("linked-bss", tot[3])
 	}'
 }
 
@@ -106,12 +157,13 @@ echo "$targets" | while IFS='|' read -r name cc sizetool tflags; do
 	echo
 	echo "== $name: $cc $($cc -dumpversion) $tflags -Os -ffunction-sections -fdata-sections${extra:+ -ffreestanding (no libc headers: mem* declared by scripts/size-include/string.h)}"
 	compile_all "$cc" "$flags" "$dir"
-	printf '  %-34s %8s %8s %8s\n' "object (bytes)" text data bss
-	report "$name" "$sizetool" "$dir"
 	if [ -s "$dir/failed" ]; then
 		echo "  FAILED to compile for $name:"
 		sed 's/^/    /' "$dir/failed"
 		exit 1
 	fi
+	link_all "$cc" "$tflags" "$dir"
+	printf '  %-30s %8s %8s %8s %8s\n' "object (bytes)" text data bss linked
+	report "$name" "$sizetool" "$dir"
 done || status=1
 exit $status
