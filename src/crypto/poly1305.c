@@ -31,6 +31,8 @@ void mote_poly1305_start(mote_poly1305_ctx *ctx, const uint8_t key[32])
 void mote_poly1305_absorb(mote_poly1305_ctx *ctx, const uint8_t *data, size_t len,
                           mote_poly1305_blocks_fn *blocks)
 {
+	if (len == 0)
+		return; /* data may be NULL: keep it away from memcpy */
 	if (ctx->buf_len > 0) {
 		size_t n = 16 - ctx->buf_len;
 		if (n > len)

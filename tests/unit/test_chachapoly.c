@@ -468,9 +468,10 @@ static void test_poly_incremental(void)
 			bad += memcmp(tag, ref, 16) != 0;
 		}
 		polys[v].init(&ctx, key);
-		for (size_t i = 0; i < sizeof msg; i++)
+		for (size_t i = 0; i < sizeof msg; i++) {
 			polys[v].update(&ctx, msg + i, 1);
-		polys[v].update(&ctx, msg, 0);
+			polys[v].update(&ctx, NULL, 0); /* mid-block: not read */
+		}
 		polys[v].final(&ctx, tag);
 		bad += memcmp(tag, ref, 16) != 0;
 	}
