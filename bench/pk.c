@@ -7,7 +7,7 @@
  *   bench_pk --one LIBRARY OP [--data DIR]
  *
  * Operations per second: each cell runs for at least --time seconds
- * (default 0.1), --rounds times (default 3), best rate kept; the libraries
+ * (default 0.06), --rounds times (default 5), best rate kept; the libraries
  * of one row take turns round by round (bench_rate_row).
  *
  * Instructions per operation: for each cell the program runs itself as
@@ -61,8 +61,8 @@ static const struct op ops[] = {
 #define MAX_LIBS 8
 
 static const char *data_dir = BENCH_DATA_DIR;
-static double min_seconds = 0.1;
-static int rounds = 3;
+static double min_seconds = 0.06;
+static int rounds = 5;
 static int use_callgrind = 1;
 static int failed;
 

@@ -10,7 +10,7 @@ set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:?usage: sh bench/run.sh BUILD_DIR [--quick]}
-time_opt="--time 0.1 --rounds 3"
+time_opt="--time 0.06 --rounds 5"
 [ "${2:-}" = "--quick" ] && time_opt="--time 0.02 --rounds 1"
 
 out="$build/bench"

@@ -4,8 +4,8 @@
  *
  *   bench_sym [--json FILE] [--time SECONDS] [--rounds N]
  *
- * Each cell runs for at least --time seconds (default 0.1), --rounds times
- * (default 3), and keeps the best rate; the libraries of one row take
+ * Each cell runs for at least --time seconds (default 0.06), --rounds times
+ * (default 5), and keeps the best rate; the libraries of one row take
  * turns round by round (bench_rate_row). Before timing, every library's
  * output for the same key, nonce, AAD and plaintext is compared with
  * OpenSSL's; open then authenticates OpenSSL's ciphertext, so each cell
@@ -30,8 +30,8 @@ static const char *const ctx_metrics[] = {"ctx-aes-128-gcm", "ctx-aes-256-gcm",
 #define N_ROWS (N_AEAD_ROWS + N_SIZE)
 #define MAX_LIBS 8
 
-static double min_seconds = 0.1;
-static int rounds = 3;
+static double min_seconds = 0.06;
+static int rounds = 5;
 static int failed;
 
 static uint8_t key[32], nonce[BENCH_NONCE_LEN], aad[BENCH_AAD_LEN], plain[BENCH_MAX_BUF];
