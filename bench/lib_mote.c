@@ -16,6 +16,28 @@
 #include "mote/sha2.h"
 #include "mote/x25519.h"
 
+/* Headers still on their way to main (removed once all have landed). */
+#if __has_include("mote/ec.h")
+#include "mote/ec.h"
+#define MOTE_BENCH_HAVE_EC 1
+#pragma weak mote_ecdh
+#pragma weak mote_ecdsa_sign
+#pragma weak mote_ecdsa_verify
+#endif
+#if __has_include("mote/rsa.h")
+#include "mote/rsa.h"
+#define MOTE_BENCH_HAVE_RSA 1
+#pragma weak mote_rsa_pkcs1_verify
+#pragma weak mote_rsa_pkcs1_sign
+#pragma weak mote_drbg_init_seed
+#pragma weak mote_drbg_random
+#endif
+#if __has_include("mote/ed25519.h")
+#include "mote/ed25519.h"
+#define MOTE_BENCH_HAVE_ED25519 1
+#pragma weak mote_ed25519_verify
+#endif
+
 #include "bench.h"
 
 #pragma weak mote_sha256_init
@@ -145,9 +167,22 @@ static void *pk_pending(const struct bench_fixture *fx, const char **why)
 	return NULL;
 }
 
+#if !(MOTE_BENCH_HAVE_EC && MOTE_BENCH_HAVE_RSA && MOTE_BENCH_HAVE_ED25519)
 static int pk_none(void *st)
 {
 	return -1;
+}
+#endif
+
+/* Stops a setup whose one checked run failed. */
+static void *checked(void *st, int (*run)(void *), const char **why, const char *msg)
+{
+	if (run(st) != 0) {
+		free(st);
+		*why = msg;
+		return NULL;
+	}
+	return st;
 }
 
 /* Key agreement on byte strings: out = f(priv, peer), expected shared. */
@@ -168,16 +203,6 @@ static struct dh_st *dh_load(const struct bench_fixture *fx)
 	return st;
 }
 
-static void *dh_check(struct dh_st *st, int (*run)(void *), const char **why)
-{
-	if (run(st) != 0) {
-		free(st);
-		*why = "FAILED: shared secret differs from the fixture";
-		return NULL;
-	}
-	return st;
-}
-
 static int x25519_run(void *p)
 {
 	struct dh_st *st = p;
@@ -193,20 +218,223 @@ static void *x25519_setup(const struct bench_fixture *fx, const char **why)
 		*why = NOT_YET;
 		return NULL;
 	}
-	return dh_check(dh_load(fx), x25519_run, why);
+	return checked(dh_load(fx), x25519_run, why, "FAILED: shared secret differs from the fixture");
 }
+
+#if MOTE_BENCH_HAVE_EC
+struct ec_st {
+	mote_ec_curve curve;
+	const uint8_t *priv, *pub, *peer, *expect, *hash, *sig;
+	size_t priv_len, pub_len, peer_len, expect_len, hash_len, sig_len;
+	uint8_t out[MOTE_EC_MAX_POINT];
+};
+
+static struct ec_st *ec_load(const struct bench_fixture *fx)
+{
+	struct ec_st *st = calloc(1, sizeof(*st));
+
+	if (st == NULL)
+		bench_die("out of memory");
+	st->curve = strcmp(bench_fx_name(fx), "p384") == 0 ? MOTE_EC_P384 : MOTE_EC_P256;
+	st->priv = bench_fx_ptr(fx, "priv", &st->priv_len);
+	st->pub = bench_fx_ptr(fx, "pub", &st->pub_len);
+	st->peer = bench_fx_ptr(fx, "peer_pub", &st->peer_len);
+	st->expect = bench_fx_ptr(fx, "shared", &st->expect_len);
+	st->hash = bench_fx_ptr(fx, "hash", &st->hash_len);
+	st->sig = bench_fx_ptr(fx, "sig_raw", &st->sig_len);
+	return st;
+}
+
+static int ecdh_run(void *p)
+{
+	struct ec_st *st = p;
+
+	if (mote_ecdh(st->curve, st->out, st->priv, st->peer, st->peer_len) != 0)
+		return -1;
+	return bench_memcmp(st->out, st->expect, st->expect_len);
+}
+
+static int ecdsa_verify_run(void *p)
+{
+	struct ec_st *st = p;
+
+	return mote_ecdsa_verify(st->curve, st->pub, st->pub_len, st->hash, st->hash_len, st->sig,
+	                         st->sig_len);
+}
+
+static int ecdsa_sign_run(void *p)
+{
+	struct ec_st *st = p;
+
+	return mote_ecdsa_sign(st->curve, st->out, st->priv, st->hash, st->hash_len, NULL, 0);
+}
+
+/* Signs once, then verifies that signature in place of the fixture's. */
+static int ecdsa_sign_check(void *p)
+{
+	struct ec_st *st = p;
+
+	if (ecdsa_sign_run(st) != 0)
+		return -1;
+	st->sig = st->out;
+	return ecdsa_verify_run(st);
+}
+
+static void *ecdh_setup(const struct bench_fixture *fx, const char **why)
+{
+	if (!mote_ecdh)
+		return pk_pending(fx, why);
+	return checked(ec_load(fx), ecdh_run, why, "FAILED: shared secret differs from the fixture");
+}
+
+static void *ecdsa_sign_setup(const struct bench_fixture *fx, const char **why)
+{
+	if (!mote_ecdsa_sign || !mote_ecdsa_verify)
+		return pk_pending(fx, why);
+	return checked(ec_load(fx), ecdsa_sign_check, why, "FAILED: own signature does not verify");
+}
+
+static void *ecdsa_verify_setup(const struct bench_fixture *fx, const char **why)
+{
+	if (!mote_ecdsa_verify)
+		return pk_pending(fx, why);
+	return checked(ec_load(fx), ecdsa_verify_run, why, "FAILED: fixture signature rejected");
+}
+#else
+#define ecdh_setup pk_pending
+#define ecdh_run pk_none
+#define ecdsa_sign_setup pk_pending
+#define ecdsa_sign_run pk_none
+#define ecdsa_verify_setup pk_pending
+#define ecdsa_verify_run pk_none
+#endif
+
+#if MOTE_BENCH_HAVE_RSA
+struct rsa_st {
+	mote_rsa_public_key pub;
+	mote_rsa_private_key priv;
+	const uint8_t *hash, *sig;
+	size_t hash_len, sig_len;
+	mote_drbg_ctx drbg; /* blinding */
+	uint8_t out[MOTE_RSA_MAX_BITS / 8];
+	uint64_t scratch[MOTE_RSA_SIGN_SCRATCH(MOTE_RSA_MAX_BITS) / 8];
+};
+
+static struct rsa_st *rsa_load(const struct bench_fixture *fx)
+{
+	static const uint8_t seed[32] = {1}, nonce[16] = {2};
+	struct rsa_st *st = calloc(1, sizeof(*st));
+	mote_rsa_private_key *k;
+
+	if (st == NULL)
+		bench_die("out of memory");
+	k = &st->priv;
+	st->pub.n = bench_fx_ptr(fx, "n", &st->pub.n_len);
+	st->pub.e = bench_fx_ptr(fx, "e", &st->pub.e_len);
+	k->p = bench_fx_ptr(fx, "p", &k->p_len);
+	k->q = bench_fx_ptr(fx, "q", &k->q_len);
+	k->dp = bench_fx_ptr(fx, "dp", &k->dp_len);
+	k->dq = bench_fx_ptr(fx, "dq", &k->dq_len);
+	k->qinv = bench_fx_ptr(fx, "qinv", &k->qinv_len);
+	k->e = st->pub.e;
+	k->e_len = st->pub.e_len;
+	k->n_bits = st->pub.n_len * 8;
+	st->hash = bench_fx_ptr(fx, "hash", &st->hash_len);
+	st->sig = bench_fx_ptr(fx, "sig", &st->sig_len);
+	mote_drbg_init_seed(&st->drbg, seed, sizeof(seed), nonce, sizeof(nonce), NULL, 0);
+	return st;
+}
+
+static int rsa_verify_run(void *p)
+{
+	struct rsa_st *st = p;
+
+	return mote_rsa_pkcs1_verify(&st->pub, MOTE_HASH_SHA256, st->hash, st->hash_len, st->sig,
+	                             st->sig_len, st->scratch, sizeof(st->scratch));
+}
+
+static int rsa_sign_run(void *p)
+{
+	struct rsa_st *st = p;
+
+	return mote_rsa_pkcs1_sign(&st->priv, MOTE_HASH_SHA256, st->hash, st->hash_len, st->out,
+	                           sizeof(st->out), st->scratch, sizeof(st->scratch),
+	                           mote_drbg_random, &st->drbg);
+}
+
+/* PKCS#1 v1.5 is deterministic: the signature must be the fixture's. */
+static int rsa_sign_check(void *p)
+{
+	struct rsa_st *st = p;
+
+	if (rsa_sign_run(st) != 0)
+		return -1;
+	return bench_memcmp(st->out, st->sig, st->sig_len);
+}
+
+static void *rsa_verify_setup(const struct bench_fixture *fx, const char **why)
+{
+	if (!mote_rsa_pkcs1_verify)
+		return pk_pending(fx, why);
+	return checked(rsa_load(fx), rsa_verify_run, why, "FAILED: fixture signature rejected");
+}
+
+static void *rsa_sign_setup(const struct bench_fixture *fx, const char **why)
+{
+	if (!mote_rsa_pkcs1_sign || !mote_drbg_init_seed || !mote_drbg_random)
+		return pk_pending(fx, why);
+	return checked(rsa_load(fx), rsa_sign_check, why, "FAILED: signature differs from the fixture");
+}
+#else
+#define rsa_verify_setup pk_pending
+#define rsa_verify_run pk_none
+#define rsa_sign_setup pk_pending
+#define rsa_sign_run pk_none
+#endif
+
+#if MOTE_BENCH_HAVE_ED25519
+struct ed_st {
+	const uint8_t *pub, *msg, *sig;
+	size_t pub_len, msg_len, sig_len;
+};
+
+static int ed_verify_run(void *p)
+{
+	struct ed_st *st = p;
+
+	return mote_ed25519_verify(st->sig, st->msg, st->msg_len, st->pub);
+}
+
+static void *ed_verify_setup(const struct bench_fixture *fx, const char **why)
+{
+	struct ed_st *st;
+
+	if (!mote_ed25519_verify)
+		return pk_pending(fx, why);
+	st = calloc(1, sizeof(*st));
+	if (st == NULL)
+		bench_die("out of memory");
+	st->pub = bench_fx_ptr(fx, "pub", &st->pub_len);
+	st->msg = bench_fx_ptr(fx, "msg", &st->msg_len);
+	st->sig = bench_fx_ptr(fx, "sig", &st->sig_len);
+	return checked(st, ed_verify_run, why, "FAILED: fixture signature rejected");
+}
+#else
+#define ed_verify_setup pk_pending
+#define ed_verify_run pk_none
+#endif
 
 static const struct bench_pk pks[] = {
 	{"x25519", x25519_setup, x25519_run, free_state},
-	{"p256-ecdh", pk_pending, pk_none, free_state},
-	{"p256-ecdsa-sign", pk_pending, pk_none, free_state},
-	{"p256-ecdsa-verify", pk_pending, pk_none, free_state},
-	{"p384-ecdsa-verify", pk_pending, pk_none, free_state},
-	{"rsa-2048-verify", pk_pending, pk_none, free_state},
-	{"rsa-3072-verify", pk_pending, pk_none, free_state},
-	{"rsa-4096-verify", pk_pending, pk_none, free_state},
-	{"rsa-2048-sign", pk_pending, pk_none, free_state},
-	{"ed25519-verify", pk_pending, pk_none, free_state},
+	{"p256-ecdh", ecdh_setup, ecdh_run, free_state},
+	{"p256-ecdsa-sign", ecdsa_sign_setup, ecdsa_sign_run, free_state},
+	{"p256-ecdsa-verify", ecdsa_verify_setup, ecdsa_verify_run, free_state},
+	{"p384-ecdsa-verify", ecdsa_verify_setup, ecdsa_verify_run, free_state},
+	{"rsa-2048-verify", rsa_verify_setup, rsa_verify_run, free_state},
+	{"rsa-3072-verify", rsa_verify_setup, rsa_verify_run, free_state},
+	{"rsa-4096-verify", rsa_verify_setup, rsa_verify_run, free_state},
+	{"rsa-2048-sign", rsa_sign_setup, rsa_sign_run, free_state},
+	{"ed25519-verify", ed_verify_setup, ed_verify_run, free_state},
 };
 
 const struct bench_lib bench_lib_mote = {
