@@ -39,7 +39,7 @@ sources=$(cd "$root" && ls src/common/*.c src/crypto/*.c src/x509/*.c src/tls/*.
 # The RISC-V toolchain ships without a C library. GCC requires even a
 # freestanding environment to provide memcpy, memmove, memset and memcmp,
 # so when <string.h> is missing the build uses -ffreestanding and a header
-# that declares exactly those four (scripts/size-include/string.h).
+# that declares those four and strlen (scripts/size-include/string.h).
 libc_flags() {
 	if echo '#include <string.h>' | $1 $2 -E - >/dev/null 2>&1; then
 		echo ""
@@ -89,7 +89,9 @@ map_sizes() {
 	}
 	function add(sec, sz, f,   n) {
 		n = hex(sz)
-		if (f !~ /\.o$/ || n == 0) return
+		if (f ~ /libgcc\.a\(/) f = "libgcc"
+		else if (f !~ /\.o$/) return
+		if (n == 0) return
 		if (sec ~ /^\.s?bss/ || sec == "COMMON") b[f] += n
 		else if (sec ~ /^\.s?data/) d[f] += n
 		else if (sec ~ /^\.(text|rodata|srodata)/) t[f] += n
@@ -110,9 +112,8 @@ map_sizes() {
 report() {
 	name=$1 sizetool=$2 dir=$3
 	map_sizes "$dir/linked.map" >"$dir/linked.txt"
-	"$sizetool" -B "$dir/linked.elf" | awk 'NR == 2 { print $1, $2, $3 }' >"$dir/linked.total"
 	(cd "$dir" && find . -name '*.o' | sed 's|^\./||' | sort | xargs -r "$sizetool" -B) |
-	awk -v name="$name" -v json="$json" -v linked="$dir/linked.txt" -v total="$dir/linked.total" '
+	awk -v name="$name" -v json="$json" -v linked="$dir/linked.txt" '
 	function line(label, t, d, b, l) { printf "  %-30s %8d %8d %8d %8d\n", label, t, d, b, l }
 	function out(metric, v) {
 		if (json != "")
@@ -125,8 +126,10 @@ report() {
 		mt = md = mb = ml = 0
 	}
 	BEGIN {
-		while ((getline l < linked) > 0) { split(l, f, " "); lt[f[1]] = f[2] }
-		getline l < total; split(l, tot, " ")
+		while ((getline l < linked) > 0) {
+			split(l, f, " "); lt[f[1]] = f[2]
+			tot[1] += f[2]; tot[2] += f[3]; tot[3] += f[4]
+		}
 	}
 	NR == 1 { next }
 	{
@@ -137,8 +140,9 @@ report() {
 	}
 	END {
 		flush()
+		printf "  %-30s %8s %8s %8s %8d\n", "libgcc helpers", "-", "-", "-", lt["libgcc"]
 		printf "  %-30s %8d %8d %8d %8s\n", "TOTAL compiled", tt, td, tb, "-"
-		printf "  %-30s %8d %8d %8d   (ELF: public API as roots, --gc-sections, libgcc)\n", "TOTAL linked", tot[1], tot[2], tot[3]
+		printf "  %-30s %8d %8d %8d   (public API as roots, --gc-sections, + libgcc)\n", "TOTAL linked", tot[1], tot[2], tot[3]
 		out("text", tt); out("data", td); out("bss", tb)
 		out("linked-text", tot[1]); out("linked-data", tot[2]); out("linked-bss", tot[3])
 	}'
@@ -155,7 +159,7 @@ echo "$targets" | while IFS='|' read -r name cc sizetool tflags; do
 	dir="$out/$name"
 	rm -rf "$dir"
 	echo
-	echo "== $name: $cc $($cc -dumpversion) $tflags -Os -ffunction-sections -fdata-sections${extra:+ -ffreestanding (no libc headers: mem* declared by scripts/size-include/string.h)}"
+	echo "== $name: $cc $($cc -dumpversion) $tflags -Os -ffunction-sections -fdata-sections${extra:+ -ffreestanding (no libc headers: mem*, strlen declared by scripts/size-include/string.h)}"
 	compile_all "$cc" "$flags" "$dir"
 	if [ -s "$dir/failed" ]; then
 		echo "  FAILED to compile for $name:"
