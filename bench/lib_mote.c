@@ -1,42 +1,23 @@
 /*
  * Mote, through its public headers, with the default configuration.
  *
- * Primitives land on main one by one. So that the bench builds and runs at
- * every step, each Mote function used here is declared weak and libmote
- * is linked whole (see bench/CMakeLists.txt): a function that is not in
- * the library yet has address NULL and its row prints "n/a (not yet
- * implemented)" instead of failing the link. Operations whose header is
- * not on main yet are listed with a setup that says the same.
+ * Each Mote function used here is declared weak and libmote is linked
+ * whole (see bench/CMakeLists.txt): a function that is not in the library
+ * (not implemented yet, or compiled out by a switch in mote/config.h such
+ * as MOTE_ENABLE_ED25519) has address NULL, and its row prints n/a with
+ * that reason instead of failing the link.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "mote/chacha20poly1305.h"
+#include "mote/drbg.h"
+#include "mote/ec.h"
+#include "mote/ed25519.h"
 #include "mote/gcm.h"
+#include "mote/rsa.h"
 #include "mote/sha2.h"
 #include "mote/x25519.h"
-
-/* Headers still on their way to main (removed once all have landed). */
-#if __has_include("mote/ec.h")
-#include "mote/ec.h"
-#define MOTE_BENCH_HAVE_EC 1
-#pragma weak mote_ecdh
-#pragma weak mote_ecdsa_sign
-#pragma weak mote_ecdsa_verify
-#endif
-#if __has_include("mote/rsa.h")
-#include "mote/rsa.h"
-#define MOTE_BENCH_HAVE_RSA 1
-#pragma weak mote_rsa_pkcs1_verify
-#pragma weak mote_rsa_pkcs1_sign
-#pragma weak mote_drbg_init_seed
-#pragma weak mote_drbg_random
-#endif
-#if __has_include("mote/ed25519.h")
-#include "mote/ed25519.h"
-#define MOTE_BENCH_HAVE_ED25519 1
-#pragma weak mote_ed25519_verify
-#endif
 
 #include "bench.h"
 
@@ -50,8 +31,16 @@
 #pragma weak mote_chachapoly_seal
 #pragma weak mote_chachapoly_open
 #pragma weak mote_x25519
+#pragma weak mote_ecdh
+#pragma weak mote_ecdsa_sign
+#pragma weak mote_ecdsa_verify
+#pragma weak mote_rsa_pkcs1_verify
+#pragma weak mote_rsa_pkcs1_sign
+#pragma weak mote_drbg_init_seed
+#pragma weak mote_drbg_random
+#pragma weak mote_ed25519_verify
 
-#define NOT_YET "not yet implemented"
+#define NOT_BUILT "not in libmote (not implemented, or disabled in mote/config.h)"
 
 static void free_state(void *p)
 {
@@ -65,7 +54,7 @@ static void *gcm_setup(const uint8_t *key, size_t key_len, const char **why)
 	mote_gcm_ctx *ctx;
 
 	if (!mote_gcm_init || !mote_gcm_seal || !mote_gcm_open) {
-		*why = NOT_YET;
+		*why = NOT_BUILT;
 		return NULL;
 	}
 	ctx = malloc(sizeof(*ctx));
@@ -96,7 +85,7 @@ static void *chapo_setup(const uint8_t *key, size_t key_len, const char **why)
 	mote_chachapoly_ctx *ctx;
 
 	if (!mote_chachapoly_init || !mote_chachapoly_seal || !mote_chachapoly_open) {
-		*why = NOT_YET;
+		*why = NOT_BUILT;
 		return NULL;
 	}
 	ctx = malloc(sizeof(*ctx));
@@ -133,7 +122,7 @@ static const struct bench_aead aeads[] = {
 static void *sha256_setup(const char **why)
 {
 	if (!mote_sha256_init || !mote_sha256_update || !mote_sha256_final) {
-		*why = NOT_YET;
+		*why = NOT_BUILT;
 		return NULL;
 	}
 	return malloc(sizeof(mote_sha256_ctx));
@@ -161,18 +150,11 @@ static const struct bench_ctx_size ctx_sizes[] = {
 
 /* ---- public key ---- */
 
-static void *pk_pending(const struct bench_fixture *fx, const char **why)
+static void *pk_missing(const struct bench_fixture *fx, const char **why)
 {
-	*why = NOT_YET;
+	*why = NOT_BUILT;
 	return NULL;
 }
-
-#if !(MOTE_BENCH_HAVE_EC && MOTE_BENCH_HAVE_RSA && MOTE_BENCH_HAVE_ED25519)
-static int pk_none(void *st)
-{
-	return -1;
-}
-#endif
 
 /* Stops a setup whose one checked run failed. */
 static void *checked(void *st, int (*run)(void *), const char **why, const char *msg)
@@ -215,13 +197,12 @@ static int x25519_run(void *p)
 static void *x25519_setup(const struct bench_fixture *fx, const char **why)
 {
 	if (!mote_x25519) {
-		*why = NOT_YET;
+		*why = NOT_BUILT;
 		return NULL;
 	}
 	return checked(dh_load(fx), x25519_run, why, "FAILED: shared secret differs from the fixture");
 }
 
-#if MOTE_BENCH_HAVE_EC
 struct ec_st {
 	mote_ec_curve curve;
 	const uint8_t *priv, *pub, *peer, *expect, *hash, *sig;
@@ -283,33 +264,24 @@ static int ecdsa_sign_check(void *p)
 static void *ecdh_setup(const struct bench_fixture *fx, const char **why)
 {
 	if (!mote_ecdh)
-		return pk_pending(fx, why);
+		return pk_missing(fx, why);
 	return checked(ec_load(fx), ecdh_run, why, "FAILED: shared secret differs from the fixture");
 }
 
 static void *ecdsa_sign_setup(const struct bench_fixture *fx, const char **why)
 {
 	if (!mote_ecdsa_sign || !mote_ecdsa_verify)
-		return pk_pending(fx, why);
+		return pk_missing(fx, why);
 	return checked(ec_load(fx), ecdsa_sign_check, why, "FAILED: own signature does not verify");
 }
 
 static void *ecdsa_verify_setup(const struct bench_fixture *fx, const char **why)
 {
 	if (!mote_ecdsa_verify)
-		return pk_pending(fx, why);
+		return pk_missing(fx, why);
 	return checked(ec_load(fx), ecdsa_verify_run, why, "FAILED: fixture signature rejected");
 }
-#else
-#define ecdh_setup pk_pending
-#define ecdh_run pk_none
-#define ecdsa_sign_setup pk_pending
-#define ecdsa_sign_run pk_none
-#define ecdsa_verify_setup pk_pending
-#define ecdsa_verify_run pk_none
-#endif
 
-#if MOTE_BENCH_HAVE_RSA
 struct rsa_st {
 	mote_rsa_public_key pub;
 	mote_rsa_private_key priv;
@@ -375,24 +347,17 @@ static int rsa_sign_check(void *p)
 static void *rsa_verify_setup(const struct bench_fixture *fx, const char **why)
 {
 	if (!mote_rsa_pkcs1_verify)
-		return pk_pending(fx, why);
+		return pk_missing(fx, why);
 	return checked(rsa_load(fx), rsa_verify_run, why, "FAILED: fixture signature rejected");
 }
 
 static void *rsa_sign_setup(const struct bench_fixture *fx, const char **why)
 {
 	if (!mote_rsa_pkcs1_sign || !mote_drbg_init_seed || !mote_drbg_random)
-		return pk_pending(fx, why);
+		return pk_missing(fx, why);
 	return checked(rsa_load(fx), rsa_sign_check, why, "FAILED: signature differs from the fixture");
 }
-#else
-#define rsa_verify_setup pk_pending
-#define rsa_verify_run pk_none
-#define rsa_sign_setup pk_pending
-#define rsa_sign_run pk_none
-#endif
 
-#if MOTE_BENCH_HAVE_ED25519
 struct ed_st {
 	const uint8_t *pub, *msg, *sig;
 	size_t pub_len, msg_len, sig_len;
@@ -410,7 +375,7 @@ static void *ed_verify_setup(const struct bench_fixture *fx, const char **why)
 	struct ed_st *st;
 
 	if (!mote_ed25519_verify)
-		return pk_pending(fx, why);
+		return pk_missing(fx, why);
 	st = calloc(1, sizeof(*st));
 	if (st == NULL)
 		bench_die("out of memory");
@@ -419,10 +384,6 @@ static void *ed_verify_setup(const struct bench_fixture *fx, const char **why)
 	st->sig = bench_fx_ptr(fx, "sig", &st->sig_len);
 	return checked(st, ed_verify_run, why, "FAILED: fixture signature rejected");
 }
-#else
-#define ed_verify_setup pk_pending
-#define ed_verify_run pk_none
-#endif
 
 static const struct bench_pk pks[] = {
 	{"x25519", x25519_setup, x25519_run, free_state},
