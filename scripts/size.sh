@@ -68,12 +68,15 @@ compile_all() {
 # Links every object with the public API (each mote_* function a public
 # header names) as garbage-collection roots: what an application calling
 # all of it would carry, with only the implementation variants the
-# target's configuration selects. libgcc helpers are counted; the C
+# target's configuration selects. Variants that headers expose for tests
+# (suffixes _ct, _ct32, _ct64, _vec4, _16, _32, _64) are not roots: the
+# dispatching function pulls in the one the configuration selects. libgcc helpers are counted; the C
 # library (memcpy, memset) is not. Writes the ELF and its link map.
 link_all() {
 	cc=$1 flags=$2 dir=$3
 	objs=$(cd "$dir" && find . -name '*.o' | sed 's|^\./||' | sort)
 	roots=$(grep -ohw 'mote_[a-z0-9_]*' "$root"/include/mote/*.h | sort -u |
+		grep -Ev '_(ct|ct16|ct32|ct64|vec4|16|32|64)$' |
 		while read -r sym; do printf -- '-Wl,-u,%s ' "$sym"; done)
 	(cd "$dir" && $cc $flags -nostdlib -Wl,--gc-sections -Wl,-e,0 $roots $objs -lgcc \
 		-Wl,--unresolved-symbols=ignore-all -Wl,-Map,linked.map -o linked.elf)
