@@ -114,6 +114,19 @@ struct bench_timed {
  * on a shared machine. */
 void bench_rate_row(struct bench_timed *t, size_t n, double min_seconds, int rounds);
 
+/* Callgrind's --toggle-collect target: runs fn(arg) once. Not inlined,
+ * and only called from other files, so it keeps its name in the binary. */
+int bench_measured(int (*fn)(void *), void *arg);
+
+/* Runs argv (the benchmark itself in a --one mode that calls
+ * bench_measured() once) under valgrind --tool=callgrind
+ * --toggle-collect=bench_measured, and returns the instructions (Ir)
+ * executed inside bench_measured(), or -1 if the run failed. */
+double bench_callgrind(const char *const *argv);
+
+/* The path of the running program (for bench_callgrind). */
+const char *bench_self(void);
+
 /* Appends one result to the JSON-lines file given with --json (if any).
  * value < 0 writes null with the note. */
 void bench_json_open(const char *path);

@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "bench.h"
 #include "fixture.h"
@@ -74,6 +76,73 @@ void bench_rate_row(struct bench_timed *t, size_t n, double min_seconds, int rou
 	}
 }
 
+__attribute__((noinline)) int bench_measured(int (*fn)(void *), void *arg)
+{
+	return fn(arg);
+}
+
+const char *bench_self(void)
+{
+	static char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	if (n <= 0)
+		bench_die("cannot find the program's path (/proc/self/exe)");
+	self[n] = '\0';
+	return self;
+}
+
+/* The total of the event counts (Ir) in a callgrind output file. */
+static double callgrind_total(const char *path)
+{
+	char line[256];
+	double total = -1;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (strncmp(line, "summary:", 8) == 0 || strncmp(line, "totals:", 7) == 0)
+			total = atof(strchr(line, ':') + 1);
+	}
+	fclose(f);
+	return total;
+}
+
+double bench_callgrind(const char *const *argv)
+{
+	char out[64], outopt[96];
+	const char *args[32] = {"valgrind", "--tool=callgrind", outopt,
+	                        "--toggle-collect=bench_measured"};
+	size_t n = 4;
+	int status;
+	double total;
+	pid_t pid;
+
+	snprintf(out, sizeof(out), "/tmp/mote-bench-callgrind.%ld", (long)getpid());
+	snprintf(outopt, sizeof(outopt), "--callgrind-out-file=%s", out);
+	for (size_t i = 0; argv[i] != NULL && n < BENCH_COUNT(args) - 1; i++)
+		args[n++] = argv[i];
+	args[n] = NULL;
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		bench_die("fork failed");
+	if (pid == 0) {
+		if (freopen("/dev/null", "w", stderr) == NULL || freopen("/dev/null", "w", stdout) == NULL)
+			_exit(127);
+		execvp("valgrind", (char *const *)args);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		remove(out);
+		return -1;
+	}
+	total = callgrind_total(out);
+	remove(out);
+	return total;
+}
+
 int bench_memcmp(const uint8_t *a, const uint8_t *b, size_t len)
 {
 	uint8_t d = 0;
@@ -114,12 +183,13 @@ void bench_json_close(void)
 	json_file = NULL;
 }
 
-#define COL_METRIC 32
 #define COL_VALUE 13
+
+static int col_metric; /* width of the metric column of the current table */
 
 static void print_header(const char *title)
 {
-	printf("\n%s\n%-*s", title, COL_METRIC, "metric");
+	printf("\n%s\n%-*s", title, col_metric, "metric");
 	for (size_t l = 0; l < bench_lib_count; l++)
 		printf("%*s", COL_VALUE, bench_libs[l]->library);
 	printf("%*s\n", COL_VALUE, "mote/bearssl");
@@ -127,7 +197,7 @@ static void print_header(const char *title)
 
 static void print_row(const char *metric, const struct bench_cell *row, int decimals)
 {
-	printf("%-*s", COL_METRIC, metric);
+	printf("%-*s", col_metric, metric);
 	for (size_t l = 0; l < bench_lib_count; l++) {
 		if (row[l].value < 0)
 			printf("%*s", COL_VALUE, "n/a");
@@ -162,6 +232,10 @@ static void print_notes(const struct bench_cell *cells, size_t rows)
 void bench_table(const char *title, const char *unit, const char *const *metrics, size_t rows,
                  const struct bench_cell *cells, int decimals)
 {
+	col_metric = 24;
+	for (size_t r = 0; r < rows; r++)
+		if ((int)strlen(metrics[r]) + 2 > col_metric)
+			col_metric = (int)strlen(metrics[r]) + 2;
 	print_header(title);
 	for (size_t r = 0; r < rows; r++) {
 		const struct bench_cell *row = cells + r * bench_lib_count;

@@ -29,8 +29,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "bench.h"
 #include "fixture.h"
@@ -65,16 +63,6 @@ static double min_seconds = 0.06;
 static int rounds = 5;
 static int use_callgrind = 1;
 static int failed;
-
-/* Callgrind's --toggle-collect target. Called through a volatile pointer
- * so the compiler can neither inline nor clone it under another name. */
-int bench_measured(const struct bench_pk *pk, void *st);
-__attribute__((noinline)) int bench_measured(const struct bench_pk *pk, void *st)
-{
-	return pk->run(st);
-}
-
-static int (*volatile measured)(const struct bench_pk *, void *) = bench_measured;
 
 static const struct bench_fixture *fixture(const char *name)
 {
@@ -152,58 +140,13 @@ static void ops_row(const struct op *op, struct bench_cell *row)
 	}
 }
 
-/* Reads the total of the event counts (Ir) from a callgrind output file. */
-static double callgrind_total(const char *path)
-{
-	char line[256];
-	double total = -1;
-	FILE *f = fopen(path, "r");
-
-	if (f == NULL)
-		return -1;
-	while (fgets(line, sizeof(line), f) != NULL) {
-		if (strncmp(line, "summary:", 8) == 0 || strncmp(line, "totals:", 7) == 0)
-			total = atof(strchr(line, ':') + 1);
-	}
-	fclose(f);
-	return total;
-}
-
-static double count_instructions(const char *self, const char *library, const char *op)
-{
-	char out[64], outopt[96];
-	int status;
-	double total;
-	pid_t pid;
-
-	snprintf(out, sizeof(out), "/tmp/mote-bench-callgrind.%ld", (long)getpid());
-	snprintf(outopt, sizeof(outopt), "--callgrind-out-file=%s", out);
-	pid = fork();
-	if (pid < 0)
-		bench_die("fork failed");
-	if (pid == 0) {
-		if (freopen("/dev/null", "w", stderr) == NULL)
-			_exit(127);
-		execlp("valgrind", "valgrind", "--tool=callgrind", outopt,
-		       "--toggle-collect=bench_measured", self, "--data", data_dir, "--one", library,
-		       op, (char *)NULL);
-		_exit(127);
-	}
-	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		remove(out);
-		return -1;
-	}
-	total = callgrind_total(out);
-	remove(out);
-	return total;
-}
-
 static int one(const char *library, const char *op_name)
 {
 	const struct bench_lib *lib = NULL;
 	const struct bench_pk *pk = NULL;
 	const struct op *op = NULL;
 	const char *why = "setup failed";
+	struct pk_job job;
 	void *st;
 	int ret;
 
@@ -218,7 +161,8 @@ static int one(const char *library, const char *op_name)
 	st = pk->setup(fixture(op->fixture), &why);
 	if (st == NULL)
 		bench_die("--one %s %s: %s", library, op_name, why);
-	ret = pk->run(st) != 0 || measured(pk, st) != 0;
+	job = (struct pk_job){pk, st};
+	ret = run_pk(&job) != 0 || bench_measured(run_pk, &job) != 0;
 	pk->cleanup(st);
 	return ret;
 }
@@ -258,12 +202,10 @@ int main(int argc, char **argv)
 	static struct bench_cell rate[N_OPS * MAX_LIBS], instr[N_OPS * MAX_LIBS];
 	static char names[N_OPS][48];
 	static const char *metrics[N_OPS];
-	char self[4096];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	const char *self = bench_self();
 
-	if (bench_lib_count > MAX_LIBS || n <= 0)
-		bench_die("cannot start (too many libraries, or no /proc/self/exe)");
-	self[n] = '\0';
+	if (bench_lib_count > MAX_LIBS)
+		bench_die("raise MAX_LIBS in pk.c");
 	parse_args(argc, argv);
 	for (size_t i = 0; i < N_OPS; i++)
 		ops_row(&ops[i], rate + i * bench_lib_count);
@@ -277,7 +219,9 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < N_OPS * bench_lib_count; i++) {
 		const struct bench_cell *r = &rate[i];
 		const char *lib = bench_libs[i % bench_lib_count]->library;
-		double v = r->value < 0 ? -1 : count_instructions(self, lib, ops[i / bench_lib_count].name);
+		const char *args[] = {self, "--data", data_dir, "--one", lib,
+		                      ops[i / bench_lib_count].name, NULL};
+		double v = r->value < 0 ? -1 : bench_callgrind(args);
 		instr[i] = (struct bench_cell){v, r->value < 0 ? r->note : NULL};
 		if (r->value >= 0 && v < 0) {
 			instr[i].note = "FAILED: callgrind run failed";

@@ -2,7 +2,8 @@
  * Symmetric benchmark: AEAD seal/open and SHA-256 throughput in MB/s on
  * one core, for 16 KB and 512-byte buffers, and context sizes in bytes.
  *
- *   bench_sym [--json FILE] [--time SECONDS] [--rounds N]
+ *   bench_sym [--json FILE] [--time SECONDS] [--rounds N] [--no-callgrind]
+ *   bench_sym --one LIBRARY METRIC
  *
  * Each cell runs for at least --time seconds (default 0.06), --rounds times
  * (default 5), and keeps the best rate; the libraries of one row take
@@ -11,6 +12,13 @@
  * OpenSSL's; open then authenticates OpenSSL's ciphertext, so each cell
  * also shows the two implementations agree. A mismatch prints FAILED and
  * the program exits with status 1.
+ *
+ * Instructions per byte: each seal and hash cell is run once more under
+ * callgrind, the same way as bench_pk (see pk.c): the program runs itself
+ * with --one LIBRARY METRIC, which sets up, checks, makes one warm-up
+ * call and then one call inside bench_measured(); the instructions
+ * counted there, divided by the buffer length, do not depend on machine
+ * load, so they make the steadiest ratios on a shared machine.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +40,7 @@ static const char *const ctx_metrics[] = {"ctx-aes-128-gcm", "ctx-aes-256-gcm",
 
 static double min_seconds = 0.06;
 static int rounds = 5;
+static int use_callgrind = 1;
 static int failed;
 
 static uint8_t key[32], nonce[BENCH_NONCE_LEN], aad[BENCH_AAD_LEN], plain[BENCH_MAX_BUF];
@@ -209,29 +218,104 @@ static void make_reference(const char *alg, size_t len, struct reference *ref)
 		h->cleanup(st);
 }
 
-static void run_throughput(struct job *jobs, const char **metrics, struct bench_cell *cells)
+/* The throughput rows, in table order. */
+struct row {
+	char name[48];
+	const char *alg; /* NULL: SHA-256 */
+	int open;
+	size_t len;
+};
+
+static struct row rows[N_ROWS];
+
+static void make_rows(void)
 {
-	static char names[N_ROWS][48];
-	static struct reference ref;
-	size_t row = 0;
+	size_t n = 0;
 
 	for (size_t a = 0; a <= N_AEAD; a++) {
 		const char *alg = a < N_AEAD ? aead_algs[a] : NULL;
 		for (size_t s = 0; s < N_SIZE; s++) {
-			for (size_t l = 0; l < bench_lib_count; l++)
-				jobs[l].len = buf_sizes[s];
-			make_reference(alg, buf_sizes[s], &ref);
-			for (int open = 0; open < (alg ? 2 : 1); open++, row++) {
-				if (alg)
-					snprintf(names[row], sizeof(names[row]), "%s-%s-%s", alg,
-					         open ? "open" : "seal", size_names[s]);
-				else
-					snprintf(names[row], sizeof(names[row]), "sha256-%s", size_names[s]);
-				metrics[row] = names[row];
-				run_row(jobs, alg, open, &ref, cells + row * bench_lib_count);
+			for (int open = 0; open < (alg ? 2 : 1); open++, n++) {
+				rows[n] = (struct row){"", alg, open, buf_sizes[s]};
+				snprintf(rows[n].name, sizeof(rows[n].name), "%s-%s%s", alg ? alg : "sha256",
+				         alg ? (open ? "open-" : "seal-") : "", size_names[s]);
 			}
 		}
 	}
+}
+
+static void run_throughput(struct job *jobs, const char **metrics, struct bench_cell *cells)
+{
+	static struct reference ref;
+
+	for (size_t r = 0; r < N_ROWS; r++) {
+		for (size_t l = 0; l < bench_lib_count; l++)
+			jobs[l].len = rows[r].len;
+		make_reference(rows[r].alg, rows[r].len, &ref);
+		metrics[r] = rows[r].name;
+		run_row(jobs, rows[r].alg, rows[r].open, &ref, cells + r * bench_lib_count);
+	}
+}
+
+/* --one LIBRARY METRIC: one library's cell of one row, for callgrind:
+ * set up and check, one warm-up call, one call inside bench_measured(). */
+static int one(const char *library, const char *metric)
+{
+	static struct job job;
+	static struct reference ref;
+	const struct bench_lib *lib = NULL;
+	const struct row *row = NULL;
+	struct bench_timed t = {0};
+	struct bench_cell c;
+	int ret;
+
+	for (size_t l = 0; l < bench_lib_count; l++)
+		if (strcmp(bench_libs[l]->library, library) == 0)
+			lib = bench_libs[l];
+	for (size_t r = 0; r < N_ROWS; r++)
+		if (strcmp(rows[r].name, metric) == 0)
+			row = &rows[r];
+	if (lib == NULL || row == NULL)
+		bench_die("--one: no %s in library %s", metric, library);
+	job.len = row->len;
+	make_reference(row->alg, row->len, &ref);
+	c = row->alg ? aead_prepare(&job, lib, row->alg, row->open, &ref, &t)
+	             : hash_prepare(&job, lib, &ref, &t);
+	if (c.value < 0)
+		bench_die("--one %s %s: %s", library, metric, c.note);
+	ret = t.fn(t.arg) != 0 || bench_measured(t.fn, t.arg) != 0;
+	job_cleanup(&job);
+	return ret;
+}
+
+/* Instructions per byte of the seal and hash rows under callgrind (open
+ * is left out: libraries that open in place count a memcpy there). */
+static void run_instructions(const struct bench_cell *speed)
+{
+	static const char *metrics[N_ROWS];
+	static char names[N_ROWS][80];
+	static struct bench_cell cells[N_ROWS * MAX_LIBS];
+	size_t n = 0;
+
+	for (size_t r = 0; r < N_ROWS; r++) {
+		if (rows[r].open)
+			continue;
+		snprintf(names[n], sizeof(names[n]), "%.47s-instructions-per-byte", rows[r].name);
+		metrics[n] = names[n];
+		for (size_t l = 0; l < bench_lib_count; l++) {
+			const struct bench_cell *sp = &speed[r * bench_lib_count + l];
+			const char *args[] = {bench_self(), "--one", bench_libs[l]->library, rows[r].name,
+			                      NULL};
+			double ir = sp->value < 0 ? -1 : bench_callgrind(args);
+			struct bench_cell *c = &cells[n * bench_lib_count + l];
+			*c = (struct bench_cell){ir < 0 ? -1 : ir / (double)rows[r].len, sp->note};
+			if (sp->value >= 0 && ir < 0)
+				*c = fail("FAILED: callgrind run failed");
+		}
+		n++;
+	}
+	bench_table("Instructions per byte (callgrind Ir of one seal or hash; lower is better)",
+	            "instructions/byte", metrics, n, cells, 2);
 }
 
 static struct bench_cell ctx_cell(const struct bench_lib *lib, const char *metric)
@@ -264,8 +348,14 @@ static void parse_args(int argc, char **argv)
 			min_seconds = atof(argv[++i]);
 		else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
 			rounds = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--no-callgrind") == 0)
+			use_callgrind = 0;
+		else if (strcmp(argv[i], "--one") == 0 && i + 2 < argc)
+			exit(one(argv[i + 1], argv[i + 2]));
 		else
-			bench_die("usage: %s [--json FILE] [--time SECONDS] [--rounds N]", argv[0]);
+			bench_die("usage: %s [--json FILE] [--time SECONDS] [--rounds N] "
+			          "[--no-callgrind] | --one LIBRARY METRIC",
+			          argv[0]);
 	}
 }
 
@@ -284,17 +374,20 @@ int main(int argc, char **argv)
 
 	if (bench_lib_count > MAX_LIBS)
 		bench_die("raise MAX_LIBS in sym.c");
-	parse_args(argc, argv);
 	for (size_t i = 0; i < sizeof(key); i++)
 		key[i] = (uint8_t)(0x40 + i);
 	for (size_t i = 0; i < sizeof(plain); i++)
 		plain[i] = (uint8_t)(i * 7 + 3);
 	memset(nonce, 0xA5, sizeof(nonce));
 	memset(aad, 0x17, sizeof(aad));
+	make_rows();
+	parse_args(argc, argv);
 	print_labels();
 	run_throughput(jobs, metrics, cells);
 	bench_table("Throughput, MB/s on one core (10^6 bytes/s; higher is better)", "MB/s", metrics,
 	            N_ROWS, cells, 1);
+	if (use_callgrind)
+		run_instructions(cells);
 	run_ctx_sizes();
 	bench_json_close();
 	return failed;
