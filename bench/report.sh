@@ -24,7 +24,7 @@ generated() {
 	echo "| CPU | $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores ($(lscpu | sed -n 's/^Hypervisor vendor: *//p' | head -1) guest) |"
 	echo "| kernel | $(uname -sr) |"
 	echo "| compiler | $(gcc --version | head -1) |"
-	echo "| Mote | $(git -C "$root" describe --always --dirty 2>/dev/null) |"
+	echo "| Mote | $(sed -n '1s/.*, //p' "$txt") (the commit measured) |"
 	for p in libbearssl-dev libmbedtls-dev libwolfssl-dev libssl-dev valgrind \
 		gcc-arm-none-eabi gcc-riscv64-unknown-elf; do
 		echo "| $p | $(version "$p") |"
