@@ -60,4 +60,19 @@
 #endif
 #endif
 
+/* ChaCha20 four-block code through the GCC/clang vector extensions (plain
+ * C, constant time; SSE2 on x86-64, NEON on AArch64). 1 compiles it where
+ * the compiler supports it (GCC 12+ or clang, little-endian); it is then
+ * used on 64-bit targets, the scalar code on 32-bit ones. 0 removes it. */
+#ifndef MOTE_CHACHA20_VEC4
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && defined(__has_builtin)
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && __has_builtin(__builtin_shufflevector)
+#define MOTE_CHACHA20_VEC4 1
+#endif
+#endif
+#endif
+#ifndef MOTE_CHACHA20_VEC4
+#define MOTE_CHACHA20_VEC4 0
+#endif
+
 #endif /* MOTE_CONFIG_H */

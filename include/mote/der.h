@@ -25,7 +25,8 @@
  *
  * Memory: sizeof(mote_der_reader) is 16 bytes on 64-bit targets and 8 bytes
  * on 32-bit targets. No function recurses; the deepest call chain in this
- * module uses under 100 bytes of stack (measured with -fstack-usage).
+ * module uses about 190 bytes of stack on Cortex-M4 (gcc -Os, frames from
+ * -fstack-usage summed along the chain).
  */
 #ifndef MOTE_DER_H
 #define MOTE_DER_H

@@ -21,8 +21,9 @@
  * mote_pem_init_inplace(), over the block's own base64 text (the output
  * never overtakes the input); the label always points into the text.
  * No allocation. sizeof(mote_pem_reader) is 32 bytes on 64-bit targets and
- * 16 bytes on 32-bit targets; mote_pem_block 32 / 16 bytes. Stack: under
- * 128 bytes.
+ * 16 bytes on 32-bit targets; mote_pem_block 32 / 16 bytes. Stack: about
+ * 160 bytes on Cortex-M4 (gcc -Os, -fstack-usage along the deepest chain),
+ * under 350 bytes measured on x86-64 (gcc -O2).
  */
 #ifndef MOTE_PEM_H
 #define MOTE_PEM_H

@@ -16,7 +16,9 @@
  *
  * Memory: no allocation, no recursion. sizeof(mote_pkey) is 40 bytes on
  * 64-bit targets and 20 bytes on 32-bit targets; sizeof(mote_privkey) is
- * 136 and 68 bytes. Peak stack of any function here: under 256 bytes.
+ * 136 and 68 bytes. Peak stack: about 500 bytes on Cortex-M4 (gcc -Os,
+ * -fstack-usage frames summed along the deepest chain, PKCS#8 holding
+ * PKCS#1); measured under 1 KB on x86-64 (gcc -O2), SPKI under 700 bytes.
  */
 #ifndef MOTE_PKEY_H
 #define MOTE_PKEY_H

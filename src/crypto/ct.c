@@ -1,6 +1,8 @@
 /* Constant-time helpers that are not worth inlining (see ct.h). */
 #include "ct.h"
 
+#include <string.h>
+
 uint32_t mote_ct_memeq(const void *a, const void *b, size_t len)
 {
 	const uint8_t *x = a;
@@ -24,8 +26,19 @@ void mote_ct_cmov(void *dst, const void *src, size_t len, uint32_t mask)
 
 void mote_wipe(void *p, size_t len)
 {
+#if defined(__GNUC__) || defined(__clang__)
+	/* memset at full width, then an empty asm that claims to read the
+	 * memory: the stores are no longer dead, so they cannot be removed.
+	 * (A volatile byte loop costs ~1 cycle per byte: 600 cycles for the
+	 * ChaCha20 buffers of one small record.) */
+	if (len > 0) {
+		memset(p, 0, len);
+		__asm__ __volatile__("" : : "r"(p) : "memory");
+	}
+#else
 	volatile uint8_t *v = p;
 
 	while (len--)
 		*v++ = 0;
+#endif
 }
