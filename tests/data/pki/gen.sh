@@ -299,4 +299,51 @@ for f in "$out"/certs/*.pem; do
 	c=$(openssl x509 -in "$f" -outform DER | openssl dgst -sha256 -r | cut -d' ' -f1)
 	echo "$n $s $c" >> "$out/pins.txt"
 done
-echo "gen.sh: $(ls "$out/certs" | wc -l) certificates, $(ls "$out/chains" | wc -l) chains"
+# openssl verify must agree with the verdict each case is made for
+# (test_x509.c asserts Mote's specific error code for the same cases).
+NOW=1748736000
+expect() {
+	c=$1 root=$2 want=$3
+	shift 3
+	got=$(openssl verify -attime $NOW -x509_strict -purpose sslserver -CAfile "$out/certs/$root.pem" \
+		-untrusted "$out/chains/$c.pem" "$@" "$out/chains/$c.pem" 2>&1 || true)
+	case $got in
+	*"$want"*) ;;
+	*) echo "gen.sh: openssl verify $c: expected '$want', got: $got" >&2; exit 1 ;;
+	esac
+}
+for t in rsa2048 rsa4096 p256 p384 ed25519 pss; do expect $t root_$t ": OK" -verify_hostname www.example.com; done
+expect mixed root_rsa4096 ": OK"
+expect expired root_p256 "certificate has expired"
+expect notyet root_p256 "certificate is not yet valid"
+expect intexp root_p256 "certificate has expired"
+expect p256 root_p256 "hostname mismatch" -verify_hostname other.example.com
+expect wild root_p256 ": OK" -verify_hostname a.example.com
+expect wild root_p256 "hostname mismatch" -verify_hostname a.b.example.com
+# openssl accepts a partial-label wildcard unless told not to
+# (X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS); Mote, like browsers, never does.
+expect partial root_p256 ": OK" -verify_hostname foo.example.com
+expect ip root_p256 ": OK" -verify_ip 192.0.2.1
+expect ip root_p256 "mismatch" -verify_ip 192.0.2.7
+expect cn_san root_p256 "hostname mismatch" -verify_hostname www.example.com
+expect crit root_p256 "unhandled critical extension"
+expect client root_p256 "unsuitable certificate purpose"
+expect nonca root_p256 "unsuitable certificate purpose"
+expect noks root_p256 "key usage does not include certificate signing"
+expect inteku root_p256 "unsuitable certificate purpose"
+expect pathlen root_p256 "path length constraint exceeded"
+expect deep root_p256 ": OK"
+expect deep root_p256 "certificate chain too long" -verify_depth 1
+expect nc_ok root_p256 ": OK" -verify_hostname www.example.com
+expect nc_dns_out root_p256 "permitted subtree violation"
+expect nc_dns_excl root_p256 "excluded subtree violation"
+expect nc_ip_out root_p256 "permitted subtree violation"
+expect nc_ip_excl root_p256 "excluded subtree violation"
+expect badsig root_p256 "verification failed"
+expect root_included root_p256 ": OK"
+expect out_of_order root_p256 ": OK"
+expect extra root_p256 ": OK"
+expect cross root_p256 ": OK"
+expect cross root_x ": OK"
+expect p256 root_rsa2048 "unable to get local issuer certificate"
+echo "gen.sh: $(ls "$out/certs" | wc -l) certificates, $(ls "$out/chains" | wc -l) chains, openssl verify agrees"
