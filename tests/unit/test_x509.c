@@ -238,6 +238,9 @@ static const struct tcase cases[] = {
 	{"leaf_only", "int_p256", "www.example.com", 0, 0, 0},
 	{"self", "leaf_self", "www.example.com", 0, 0, 0},
 	{"self", "root_p256", "www.example.com", MOTE_ERR_X509_UNTRUSTED, 0, 0},
+	/* A stale copy of the intermediate first: passed over. */
+	{"stale_first", "root_p256", "www.example.com", 0, 0, 0},
+	{"stale_only", "root_p256", "www.example.com", MOTE_ERR_X509_EXPIRED, 0, 0},
 	/* The anchor of another chain with the same name would not do. */
 	{"p384", "root_p384 root_p256", "www.example.com", 0, 0, 0},
 };
@@ -392,6 +395,32 @@ static void test_pins(void)
 	CHECK_INT(mote_x509_policy_pin(&p, MOTE_X509_INSECURE, NULL, 0), MOTE_ERR_BAD_ARG);
 }
 
+/* A peer cannot make the engine verify signatures without bound: after
+ * 8 candidates that fail, the chain fails. */
+static void test_candidate_limit(void)
+{
+	mote_x509_policy p;
+	fx_anchors a;
+	fx_chain c, inter;
+
+	fx_load_chain("badsig", &c);
+	fx_load_pem_certs("pki/certs/int_p256.pem", &inter);
+	while (c.n < 10) {
+		c.der[c.n] = malloc(inter.len[0]);
+		memcpy(c.der[c.n], inter.der[0], inter.len[0]);
+		c.len[c.n++] = inter.len[0];
+	}
+	fx_load_anchors("root_p256", &a);
+	mote_x509_policy_init(&p, a.ta, a.n);
+	mote_x509_policy_set_time(&p, NOW);
+	check_all_modes("9 bad candidates", &p, &c, MOTE_ERR_X509_TOO_MANY_CANDIDATES);
+	c.n = 9; /* 8 failures: still the signature's own error */
+	check_all_modes("8 bad candidates", &p, &c, MOTE_ERR_BAD_SIGNATURE);
+	c.n = 10;
+	fx_free_chain(&c);
+	fx_free_chain(&inter);
+}
+
 /* An anchor with the right name but another key: the signature fails. */
 static void test_anchor_key_matters(void)
 {
@@ -523,9 +552,12 @@ static void test_malformed(void)
 	CHECK_INT(run(&p, &c, FEED_BYTES), MOTE_ERR_DER_TRUNCATED);
 	memcpy(d, save, 4);
 	/* Outer length one too small / too large for the announced size. */
-	d[3] = (uint8_t)(save[3] - 1);
+	size_t outer = (size_t)save[2] << 8 | save[3];
+	d[2] = (uint8_t)((outer - 1) >> 8);
+	d[3] = (uint8_t)(outer - 1);
 	CHECK_INT(run(&p, &c, FEED_RANDOM), MOTE_ERR_DER_TRAILING_DATA);
-	d[3] = (uint8_t)(save[3] + 1);
+	d[2] = (uint8_t)((outer + 1) >> 8);
+	d[3] = (uint8_t)(outer + 1);
 	CHECK_INT(run(&p, &c, FEED_RANDOM), MOTE_ERR_DER_TRUNCATED);
 	memcpy(d, save, 4);
 	/* Certificate shorter than announced (trailing garbage) / cut. */
@@ -604,6 +636,7 @@ int main(void)
 	test_leaf_keys();
 	test_pins();
 	test_anchor_key_matters();
+	test_candidate_limit();
 	test_insecure();
 	test_time_modes();
 	test_malformed();

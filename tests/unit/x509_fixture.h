@@ -17,7 +17,7 @@
 #include "mote/x509.h"
 #include "testfile.h"
 
-#define FX_MAX_CERTS 8
+#define FX_MAX_CERTS 12
 
 typedef struct {
 	size_t n;

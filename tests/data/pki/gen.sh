@@ -253,6 +253,15 @@ openssl ca -batch -notext -preserveDN -config ca.cnf -extensions v3_root \
 	-cert "$out/certs/root_p256.pem" -keyfile keys/root_p256.pem \
 	-out "$out/certs/x_cross.pem" 2>/dev/null
 
+# A second, expired certificate for int_p256's name and key: a stale copy
+# sent before the current one must be passed over, not fail the chain.
+openssl req -new -key keys/int_p256.pem -subj "/C=XX/O=Mote Test/CN=Mote Test Intermediate P-256" \
+	-out csr/int_p256_old.pem
+openssl ca -batch -notext -preserveDN -config ca.cnf -extensions v3_int \
+	-startdate 20190101000000Z -enddate 20200601000000Z -in csr/int_p256_old.pem \
+	-cert "$out/certs/root_p256.pem" -keyfile keys/root_p256.pem \
+	-out "$out/certs/int_p256_old.pem" 2>/dev/null
+
 # A leaf whose signature has its last bit flipped.
 openssl x509 -in "$out/certs/leaf_p256.pem" -outform DER -out leaf.der
 hex=$(xxd -p leaf.der | tr -d '\n')
@@ -288,6 +297,8 @@ chain out_of_order leaf_p256 root_p256 int_p256
 chain extra leaf_p256 leaf_rsa2048 int_p256 root_x
 chain cross leaf_x int_x x_cross
 chain leaf_only leaf_p256
+chain stale_first leaf_p256 int_p256_old int_p256
+chain stale_only leaf_p256 int_p256_old
 
 # Leaf public keys and openssl's pins.
 : > "$out/pins.txt"
@@ -346,4 +357,6 @@ expect extra root_p256 ": OK"
 expect cross root_p256 ": OK"
 expect cross root_x ": OK"
 expect p256 root_rsa2048 "unable to get local issuer certificate"
+expect stale_first root_p256 ": OK"
+expect stale_only root_p256 "certificate has expired"
 echo "gen.sh: $(ls "$out/certs" | wc -l) certificates, $(ls "$out/chains" | wc -l) chains, openssl verify agrees"
