@@ -371,9 +371,7 @@ static int field_atv_oid(mote_x509_ctx *ctx, uint32_t len)
 {
 	int err;
 
-	if (len > MOTE_X509_CAPTURE)
-		return MOTE_ERR_DER_BAD_OID;
-	err = mote_der_check_oid(ctx->cap, len);
+	err = mote_x509_check_oid(ctx, len);
 	if (err)
 		return err;
 	ctx->flags &= (uint16_t)~XC_CN_ATTR;
@@ -466,8 +464,11 @@ int mote_x509_container_end(mote_x509_ctx *ctx, mote_x509_level *lv)
 		if (lv->st != 2)
 			return MOTE_ERR_DER_TRUNCATED;
 		if (ctx->regions & XR_SPKI) {
+			uint8_t spki_hash[MOTE_SHA256_SIZE];
+
 			ctx->regions &= (uint8_t)~XR_SPKI;
-			mote_sha256_final(&ctx->aux, ctx->pin_hash);
+			mote_sha256_final(&ctx->aux, spki_hash);
+			mote_x509_chain_pins(ctx, spki_hash);
 		}
 		return mote_x509_chain_key(ctx);
 	case XK_ALGID:
