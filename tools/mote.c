@@ -10,6 +10,8 @@
 
 static const struct mote_cmd commands[] = {
 	{"demo", "what Mote costs in bytes, and a real job of its crypto layer", cmd_demo},
+	{"ta", "PEM bundle -> trust anchors as C source (const, for flash)", cmd_ta},
+	{"verify", "validate a PEM chain with the streaming X.509 engine", cmd_verify},
 };
 
 static int usage(void)
