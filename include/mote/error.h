@@ -49,7 +49,18 @@ extern "C" {
 	X(MOTE_ERR_DER_BAD_INTEGER, -204, "DER: non-minimal or out-of-range integer") \
 	X(MOTE_ERR_DER_BAD_OID, -205, "DER: unknown or unsupported OID")            \
 	X(MOTE_ERR_DER_BAD_VALUE, -206, "DER: invalid value")                       \
-	X(MOTE_ERR_PEM, -207, "PEM: malformed armour or base64")                   \
+	X(MOTE_ERR_PEM, -207, "PEM: malformed armour or base64")                \
+	X(MOTE_ERR_DER_NEGATIVE, -208, "DER: negative INTEGER where a positive one is required") \
+	X(MOTE_ERR_DER_BAD_BOOLEAN, -209, "DER: BOOLEAN not a single 0x00 or 0xFF byte") \
+	X(MOTE_ERR_DER_BAD_BIT_STRING, -210, "DER: BIT STRING with a bad unused-bits count or padding") \
+	X(MOTE_ERR_DER_BAD_OID_ENCODING, -211, "DER: malformed OID encoding")   \
+	X(MOTE_ERR_DER_BAD_TIME, -212, "DER: malformed time or date out of range") \
+	X(MOTE_ERR_DER_BAD_PARAMS, -213, "DER: algorithm parameters missing, present or wrong") \
+	X(MOTE_ERR_DER_BAD_VERSION, -214, "DER: unsupported structure version") \
+	X(MOTE_ERR_PEM_BAD_BASE64, -215, "PEM: invalid base64 character or padding") \
+	X(MOTE_ERR_PEM_LABEL_MISMATCH, -216, "PEM: END label differs from BEGIN label") \
+	X(MOTE_ERR_PEM_NO_END, -217, "PEM: BEGIN line without a matching END line") \
+	X(MOTE_ERR_PEM_NOT_FOUND, -218, "PEM: no (further) PEM block in the input") \
 	X(MOTE_ERR_UNEXPECTED_MESSAGE, -300, "TLS: message not allowed in this state") \
 	X(MOTE_ERR_DECODE, -301, "TLS: malformed message")                          \
 	X(MOTE_ERR_ILLEGAL_PARAMETER, -302, "TLS: peer chose a value not offered or invalid") \

@@ -63,46 +63,45 @@ static void unpack(uint32_t w[8], uint32_t q[8])
 	}
 }
 
-/* Bit (r, c) <- bit (r + 1, c + j). */
-static inline uint32_t next_row(uint32_t x, unsigned j)
+/* The moves behind MixColumns in round i, j = i mod 4 (public): "next"
+ * brings bit (r + 1, c + j) to (r, c): columns that do not wrap come from
+ * a rotation by a1 = 8 + 2j (mask m1), the others from one by b1 = 2j.
+ * "next twice" brings (r + 2, c + 2j) the same way with a2, b2, m2. */
+static const struct {
+	uint8_t a1, b1, a2, b2;
+	uint32_t m1, m2;
+} mc_rot[4] = {
+	{8, 8, 16, 16, 0xFFFFFFFFu, 0xFFFFFFFFu},
+	{10, 2, 20, 12, 0x3F3F3F3Fu, 0x0F0F0F0Fu},
+	{12, 4, 16, 16, 0x0F0F0F0Fu, 0xFFFFFFFFu},
+	{14, 6, 20, 12, 0x03030303u, 0x0F0F0F0Fu},
+};
+
+static inline uint32_t rot2(uint32_t x, unsigned a, unsigned b, uint32_t m)
 {
-	switch (j) {
-	case 1:
-		return (mote_rotr32(x, 10) & 0x3F3F3F3Fu) | (mote_rotr32(x, 2) & 0xC0C0C0C0u);
-	case 2:
-		return (mote_rotr32(x, 12) & 0x0F0F0F0Fu) | (mote_rotr32(x, 4) & 0xF0F0F0F0u);
-	case 3:
-		return (mote_rotr32(x, 14) & 0x03030303u) | (mote_rotr32(x, 6) & 0xFCFCFCFCu);
-	default:
-		return mote_rotr32(x, 8);
-	}
+	return (mote_rotr32(x, a) & m) | (mote_rotr32(x, b) & ~m);
 }
 
-/* Bit (r, c) <- bit (r + 2, c + 2j). */
-static inline uint32_t next_row2(uint32_t x, unsigned j)
-{
-	if (j & 1)
-		return (mote_rotr32(x, 20) & 0x0F0F0F0Fu) | (mote_rotr32(x, 12) & 0xF0F0F0F0u);
-	return mote_rotr32(x, 16);
-}
-
-/* MixColumns conjugated by SR^j; see aes_ct64.c. */
+/* MixColumns conjugated by SR^j; see aes_ct64.c. With a constant j (the
+ * encrypt loop) an optimising compiler folds the table into specialised
+ * code; at -Os the one shared copy has no branch per plane. */
 static inline void mix_columns(uint32_t q[8], unsigned j)
 {
-	uint32_t n[8], y[8];
+	unsigned a1 = mc_rot[j].a1, b1 = mc_rot[j].b1, a2 = mc_rot[j].a2, b2 = mc_rot[j].b2;
+	uint32_t m1 = mc_rot[j].m1, m2 = mc_rot[j].m2, n[8], y[8];
 
 	for (unsigned p = 0; p < 8; p++) {
-		n[p] = next_row(q[p], j);
+		n[p] = rot2(q[p], a1, b1, m1);
 		y[p] = q[p] ^ n[p];
 	}
-	q[0] = y[7] ^ n[0] ^ next_row2(y[0], j);
-	q[1] = y[0] ^ y[7] ^ n[1] ^ next_row2(y[1], j);
-	q[2] = y[1] ^ n[2] ^ next_row2(y[2], j);
-	q[3] = y[2] ^ y[7] ^ n[3] ^ next_row2(y[3], j);
-	q[4] = y[3] ^ y[7] ^ n[4] ^ next_row2(y[4], j);
-	q[5] = y[4] ^ n[5] ^ next_row2(y[5], j);
-	q[6] = y[5] ^ n[6] ^ next_row2(y[6], j);
-	q[7] = y[6] ^ n[7] ^ next_row2(y[7], j);
+	q[0] = y[7] ^ n[0] ^ rot2(y[0], a2, b2, m2);
+	q[1] = y[0] ^ y[7] ^ n[1] ^ rot2(y[1], a2, b2, m2);
+	q[2] = y[1] ^ n[2] ^ rot2(y[2], a2, b2, m2);
+	q[3] = y[2] ^ y[7] ^ n[3] ^ rot2(y[3], a2, b2, m2);
+	q[4] = y[3] ^ y[7] ^ n[4] ^ rot2(y[4], a2, b2, m2);
+	q[5] = y[4] ^ n[5] ^ rot2(y[5], a2, b2, m2);
+	q[6] = y[5] ^ n[6] ^ rot2(y[6], a2, b2, m2);
+	q[7] = y[6] ^ n[7] ^ rot2(y[7], a2, b2, m2);
 }
 
 /* SR^2: rows 1 and 3 swap their column pairs (nibbles of bytes 1, 3). */
@@ -151,11 +150,15 @@ static void encrypt(const uint32_t *sk, unsigned nr, uint32_t q[8])
 static uint32_t sub_word(uint32_t x)
 {
 	uint32_t w[8] = {x}, q[8];
+	uint32_t r;
 
 	pack(q, w);
 	sbox(q);
 	unpack(w, q);
-	return w[0] ^ 0x63636363u;
+	r = w[0] ^ 0x63636363u;
+	mote_wipe(w, sizeof w);
+	mote_wipe(q, sizeof q);
+	return r;
 }
 
 /* Round key i as the rounds use it (see aes_ct64.c), block 0's bits only:

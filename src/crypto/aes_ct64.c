@@ -115,51 +115,48 @@ static void unpack(uint64_t w[8], uint64_t q[8])
 #define MOTE_AES_WORD uint64_t
 #include "aes_sbox.h"
 
-/* Bit (r, c) <- bit (r + 1, c + j): rows are 16-bit lanes, columns 4-bit
- * groups inside them; the columns that wrap come from one rotation, the
- * others from a second one. */
-static inline uint64_t next_row(uint64_t x, unsigned j)
+/* The moves behind MixColumns in round i, j = i mod 4 (public): "next"
+ * brings bit (r + 1, c + j) to (r, c). Rows are 16-bit lanes and columns
+ * 4-bit groups inside them: columns that do not wrap come from a rotation
+ * by a1 = 16 + 4j (mask m1), the others from one by b1 = 4j. "Next twice"
+ * brings (r + 2, c + 2j) the same way with a2, b2, m2. */
+static const struct {
+	uint8_t a1, b1, a2, b2;
+	uint64_t m1, m2;
+} mc_rot[4] = {
+	{16, 16, 32, 32, 0xFFFFFFFFFFFFFFFFu, 0xFFFFFFFFFFFFFFFFu},
+	{20, 4, 40, 24, 0x0FFF0FFF0FFF0FFFu, 0x00FF00FF00FF00FFu},
+	{24, 8, 32, 32, 0x00FF00FF00FF00FFu, 0xFFFFFFFFFFFFFFFFu},
+	{28, 12, 40, 24, 0x000F000F000F000Fu, 0x00FF00FF00FF00FFu},
+};
+
+static inline uint64_t rot2(uint64_t x, unsigned a, unsigned b, uint64_t m)
 {
-	switch (j) {
-	case 1:
-		return (ror64(x, 20) & 0x0FFF0FFF0FFF0FFFu) | (ror64(x, 4) & 0xF000F000F000F000u);
-	case 2:
-		return (ror64(x, 24) & 0x00FF00FF00FF00FFu) | (ror64(x, 8) & 0xFF00FF00FF00FF00u);
-	case 3:
-		return (ror64(x, 28) & 0x000F000F000F000Fu) | (ror64(x, 12) & 0xFFF0FFF0FFF0FFF0u);
-	default:
-		return ror64(x, 16);
-	}
+	return (ror64(x, a) & m) | (ror64(x, b) & ~m);
 }
 
-/* next_row applied twice: bit (r, c) <- bit (r + 2, c + 2j). */
-static inline uint64_t next_row2(uint64_t x, unsigned j)
-{
-	if (j & 1)
-		return (ror64(x, 40) & 0x00FF00FF00FF00FFu) | (ror64(x, 24) & 0xFF00FF00FF00FF00u);
-	return ror64(x, 32);
-}
-
-/* MixColumns conjugated by SR^j. With n = next_row and y = x ^ n(x):
+/* MixColumns conjugated by SR^j. With n = next and y = x ^ n(x):
  * 2x + 3n(x) + n^2(x) + n^3(x) = 2y + n(x) + n^2(y). Multiplying by 2
  * shifts the bit planes up and folds plane 7 into 0, 1, 3 and 4
- * (x^8 = x^4 + x^3 + x + 1). J is a constant after inlining. */
+ * (x^8 = x^4 + x^3 + x + 1). With a constant j (the encrypt loop) the
+ * compiler folds the table into specialised code. */
 static inline void mix_columns(uint64_t q[8], unsigned j)
 {
-	uint64_t n[8], y[8];
+	unsigned a1 = mc_rot[j].a1, b1 = mc_rot[j].b1, a2 = mc_rot[j].a2, b2 = mc_rot[j].b2;
+	uint64_t m1 = mc_rot[j].m1, m2 = mc_rot[j].m2, n[8], y[8];
 
 	for (unsigned p = 0; p < 8; p++) {
-		n[p] = next_row(q[p], j);
+		n[p] = rot2(q[p], a1, b1, m1);
 		y[p] = q[p] ^ n[p];
 	}
-	q[0] = y[7] ^ n[0] ^ next_row2(y[0], j);
-	q[1] = y[0] ^ y[7] ^ n[1] ^ next_row2(y[1], j);
-	q[2] = y[1] ^ n[2] ^ next_row2(y[2], j);
-	q[3] = y[2] ^ y[7] ^ n[3] ^ next_row2(y[3], j);
-	q[4] = y[3] ^ y[7] ^ n[4] ^ next_row2(y[4], j);
-	q[5] = y[4] ^ n[5] ^ next_row2(y[5], j);
-	q[6] = y[5] ^ n[6] ^ next_row2(y[6], j);
-	q[7] = y[6] ^ n[7] ^ next_row2(y[7], j);
+	q[0] = y[7] ^ n[0] ^ rot2(y[0], a2, b2, m2);
+	q[1] = y[0] ^ y[7] ^ n[1] ^ rot2(y[1], a2, b2, m2);
+	q[2] = y[1] ^ n[2] ^ rot2(y[2], a2, b2, m2);
+	q[3] = y[2] ^ y[7] ^ n[3] ^ rot2(y[3], a2, b2, m2);
+	q[4] = y[3] ^ y[7] ^ n[4] ^ rot2(y[4], a2, b2, m2);
+	q[5] = y[4] ^ n[5] ^ rot2(y[5], a2, b2, m2);
+	q[6] = y[5] ^ n[6] ^ rot2(y[6], a2, b2, m2);
+	q[7] = y[6] ^ n[7] ^ rot2(y[7], a2, b2, m2);
 }
 
 /* SR^2 (its own inverse): rows 1 and 3 swap their column pairs. */
@@ -212,11 +209,15 @@ static void encrypt(const uint64_t *sk, unsigned nr, uint64_t q[8])
 static uint32_t sub_word(uint32_t x)
 {
 	uint64_t w[8] = {x}, q[8];
+	uint32_t r;
 
 	pack(q, w);
 	sbox(q);
 	unpack(w, q);
-	return (uint32_t)w[0] ^ 0x63636363u;
+	r = (uint32_t)w[0] ^ 0x63636363u;
+	mote_wipe(w, sizeof w);
+	mote_wipe(q, sizeof q);
+	return r;
 }
 
 /* Round key i in the form the rounds use: SR^-(i mod 4) of it, the 0x63

@@ -30,6 +30,11 @@ static const struct gcm_impl gcm_ct64 = {mote_aes_init_ct64, mote_aes_encrypt_bl
 static const struct gcm_impl gcm_ct32 = {mote_aes_init_ct32, mote_aes_encrypt_blocks_ct32,
                                          mote_aes_ctr32_ct32, mote_ghash_ct32};
 
+#if MOTE_HAVE_X86NI
+static const struct gcm_impl gcm_x86ni = {mote_aes_init_x86ni, mote_aes_encrypt_blocks_x86ni,
+                                          mote_aes_ctr32_x86ni, mote_ghash_x86ni};
+#endif
+
 static int gcm_init(const struct gcm_impl *im, mote_gcm_ctx *ctx, const uint8_t *key,
                     size_t key_len)
 {
@@ -170,28 +175,65 @@ int mote_gcm_open_ct32(const mote_gcm_ctx *ctx, const uint8_t *iv, size_t iv_len
 	return gcm_open(&gcm_ct32, ctx, iv, iv_len, aad, aad_len, buf, len, tag, tag_len);
 }
 
-/* The public functions run the variant MOTE_WORD_BITS selects. */
+#if MOTE_HAVE_X86NI
+int mote_gcm_init_x86ni(mote_gcm_ctx *ctx, const uint8_t *key, size_t key_len)
+{
+	return gcm_init(&gcm_x86ni, ctx, key, key_len);
+}
+
+int mote_gcm_seal_x86ni(const mote_gcm_ctx *ctx, const uint8_t *iv, size_t iv_len,
+                        const uint8_t *aad, size_t aad_len, uint8_t *buf, size_t len,
+                        uint8_t *tag, size_t tag_len)
+{
+	return gcm_seal(&gcm_x86ni, ctx, iv, iv_len, aad, aad_len, buf, len, tag, tag_len);
+}
+
+int mote_gcm_open_x86ni(const mote_gcm_ctx *ctx, const uint8_t *iv, size_t iv_len,
+                        const uint8_t *aad, size_t aad_len, uint8_t *buf, size_t len,
+                        const uint8_t *tag, size_t tag_len)
+{
+	return gcm_open(&gcm_x86ni, ctx, iv, iv_len, aad, aad_len, buf, len, tag, tag_len);
+}
+#endif
+
+/* The public functions run the variant MOTE_WORD_BITS selects, or the
+ * hardware one when enabled, present, and recorded in the context. */
 #if MOTE_WORD_BITS == 64
 #define GCM_PORTABLE (&gcm_ct64)
 #else
 #define GCM_PORTABLE (&gcm_ct32)
 #endif
+#define GCM_HW (MOTE_ENABLE_AES_HW && MOTE_HAVE_X86NI)
+
+static const struct gcm_impl *gcm_of(const mote_gcm_ctx *ctx)
+{
+#if GCM_HW
+	if (ctx->aes.impl == MOTE_AES_IMPL_X86NI)
+		return &gcm_x86ni;
+#endif
+	(void)ctx;
+	return GCM_PORTABLE;
+}
 
 int mote_gcm_init(mote_gcm_ctx *ctx, const uint8_t *key, size_t key_len)
 {
+#if GCM_HW
+	if (mote_aes_x86ni_available())
+		return gcm_init(&gcm_x86ni, ctx, key, key_len);
+#endif
 	return gcm_init(GCM_PORTABLE, ctx, key, key_len);
 }
 
 int mote_gcm_seal(const mote_gcm_ctx *ctx, const uint8_t *iv, size_t iv_len, const uint8_t *aad,
                   size_t aad_len, uint8_t *buf, size_t len, uint8_t *tag, size_t tag_len)
 {
-	return gcm_seal(GCM_PORTABLE, ctx, iv, iv_len, aad, aad_len, buf, len, tag, tag_len);
+	return gcm_seal(gcm_of(ctx), ctx, iv, iv_len, aad, aad_len, buf, len, tag, tag_len);
 }
 
 int mote_gcm_open(const mote_gcm_ctx *ctx, const uint8_t *iv, size_t iv_len, const uint8_t *aad,
                   size_t aad_len, uint8_t *buf, size_t len, const uint8_t *tag, size_t tag_len)
 {
-	return gcm_open(GCM_PORTABLE, ctx, iv, iv_len, aad, aad_len, buf, len, tag, tag_len);
+	return gcm_open(gcm_of(ctx), ctx, iv, iv_len, aad, aad_len, buf, len, tag, tag_len);
 }
 
 void mote_gcm_clear(mote_gcm_ctx *ctx)

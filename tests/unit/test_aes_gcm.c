@@ -3,7 +3,8 @@
  * cases (McGrew & Viega), Wycheproof aes_gcm_test.json, and properties
  * (round trips for every length 0..300, forgeries rejected with the buffer
  * wiped, truncated tags, argument errors). Every check runs on every
- * variant: ct64, ct32 and the public functions.
+ * variant: ct64, ct32, x86ni (AES-NI + PCLMULQDQ, where the host has it)
+ * and the public functions.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,15 +37,20 @@ struct variant {
 	int (*open)(const mote_gcm_ctx *, const uint8_t *, size_t, const uint8_t *, size_t,
 	            uint8_t *, size_t, const uint8_t *, size_t);
 	int has_ek0; /* aes_ctr32 honours the ek0 argument */
+	int (*available)(void); /* NULL: always */
 };
 
 static const struct variant variants[] = {
 	{"ct64", mote_aes_init_ct64, mote_aes_encrypt_blocks_ct64, mote_aes_ctr32_ct64,
-	 mote_gcm_init_ct64, mote_gcm_seal_ct64, mote_gcm_open_ct64, 1},
+	 mote_gcm_init_ct64, mote_gcm_seal_ct64, mote_gcm_open_ct64, 1, NULL},
 	{"ct32", mote_aes_init_ct32, mote_aes_encrypt_blocks_ct32, mote_aes_ctr32_ct32,
-	 mote_gcm_init_ct32, mote_gcm_seal_ct32, mote_gcm_open_ct32, 1},
+	 mote_gcm_init_ct32, mote_gcm_seal_ct32, mote_gcm_open_ct32, 1, NULL},
+#if MOTE_HAVE_X86NI
+	{"x86ni", mote_aes_init_x86ni, mote_aes_encrypt_blocks_x86ni, mote_aes_ctr32_x86ni,
+	 mote_gcm_init_x86ni, mote_gcm_seal_x86ni, mote_gcm_open_x86ni, 1, mote_aes_x86ni_available},
+#endif
 	{"public", mote_aes_init, mote_aes_encrypt_blocks, public_ctr32, mote_gcm_init,
-	 mote_gcm_seal, mote_gcm_open, 0},
+	 mote_gcm_seal, mote_gcm_open, 0, NULL},
 };
 #define NVARIANTS (sizeof variants / sizeof variants[0])
 
@@ -315,6 +321,8 @@ static void test_properties(const struct variant *v)
 		for (size_t o = 0; o < NVARIANTS; o++) {
 			mote_gcm_ctx c2;
 
+			if (variants[o].available && !variants[o].available())
+				continue;
 			CHECK_INT(variants[o].init(&c2, key, klen), 0);
 			memcpy(buf, pt, len);
 			CHECK_INT(variants[o].seal(&c2, iv, ivlen, aad, alen, buf, len, tag2, 16), 0);
@@ -367,6 +375,10 @@ int main(void)
 	for (size_t i = 0; i < NVARIANTS; i++) {
 		const struct variant *v = &variants[i];
 
+		if (v->available && !v->available()) {
+			printf("%s: not supported by this CPU, skipped\n", v->name);
+			continue;
+		}
 		test_fips197(v);
 		test_ctr32(v);
 		test_gcm_spec(v);

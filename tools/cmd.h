@@ -1,0 +1,13 @@
+/* Subcommands of the mote tool. Each returns the process exit status. */
+#ifndef MOTE_TOOL_CMD_H
+#define MOTE_TOOL_CMD_H
+
+struct mote_cmd {
+	const char *name;
+	const char *help;
+	int (*run)(int argc, char **argv);
+};
+
+int cmd_demo(int argc, char **argv);
+
+#endif
