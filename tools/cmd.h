@@ -9,5 +9,6 @@ struct mote_cmd {
 };
 
 int cmd_demo(int argc, char **argv);
+int cmd_client(int argc, char **argv);
 
 #endif

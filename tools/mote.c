@@ -10,6 +10,7 @@
 
 static const struct mote_cmd commands[] = {
 	{"demo", "what Mote costs in bytes, and a real job of its crypto layer", cmd_demo},
+	{"client", "TLS 1.3 connection: what was negotiated, what it costs; relays stdio", cmd_client},
 };
 
 static int usage(void)

@@ -40,10 +40,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "mote/chacha20poly1305.h"
+#include "mote/aead.h"
 #include "mote/config.h"
 #include "mote/drbg.h"
-#include "mote/gcm.h"
 #include "mote/hash.h"
 #include "mote/tls_x509.h"
 
@@ -94,6 +93,10 @@ extern "C" {
 /* Smallest buffers accepted (record_size_limit cannot go below 64). */
 #define MOTE_RECV_BUFFER_MIN MOTE_RECV_BUFFER_SIZE(64)
 #define MOTE_SEND_BUFFER_MIN MOTE_SEND_BUFFER_SIZE(64)
+
+/* Public-key scratch that covers every key the handshake verifies
+ * (RSA-4096: four 512-byte numbers, plus 8 bytes for alignment). */
+#define MOTE_PK_SCRATCH_SIZE (4 * 512 + 8)
 
 /* ---- Configuration (const) ----------------------------------------- */
 
@@ -232,13 +235,9 @@ size_t mote_ctx_session_count(const mote_ctx *ctx, const char *server_name);
 
 /* One direction of record protection. Private. */
 typedef struct {
-	union {
-		mote_gcm_ctx gcm;
-		mote_chachapoly_ctx chacha;
-	} aead;
+	mote_aead_ctx aead; /* alg MOTE_AEAD_NONE: plaintext records */
 	uint64_t seq;
 	uint8_t iv[12];
-	uint8_t alg; /* 0 none (plaintext), 1 AES-GCM, 2 ChaCha20-Poly1305 */
 } mote_tls_dir;
 
 /*

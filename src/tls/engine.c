@@ -71,9 +71,9 @@ static int emit_alert(mote_conn *c, uint8_t level, uint8_t desc)
 {
 	uint8_t a[2] = {level, desc};
 
-	if (c->wr.alg && emit_ccs(c))
+	if (c->wr.aead.alg && emit_ccs(c))
 		return 1;
-	if (tls_record_room(c, c->wr.alg != 0) < 2)
+	if (tls_record_room(c, c->wr.aead.alg != 0) < 2)
 		return 1;
 	tls_record_append(c, TLS_CT_ALERT, a, 2);
 	return 0;
@@ -341,7 +341,7 @@ static int process_record(mote_conn *c)
 
 	if (type == TLS_CT_CCS)
 		return on_ccs(c);
-	if (c->rd.alg) {
+	if (c->rd.aead.alg) {
 		if (type != TLS_CT_APPDATA)
 			return MOTE_ERR_UNEXPECTED_MESSAGE;
 		err = tls_record_decrypt(c, &type, &len);
@@ -364,7 +364,7 @@ static int header_check(mote_conn *c)
 	 * TLS: 0x03xx. */
 	if (c->rbuf[1] != 0x03)
 		return MOTE_ERR_DECODE;
-	if (len > 16384 + 256 || (!c->rd.alg && type != TLS_CT_APPDATA && len > 16384))
+	if (len > 16384 + 256 || (!c->rd.aead.alg && type != TLS_CT_APPDATA && len > 16384))
 		return MOTE_ERR_RECORD_OVERFLOW;
 	if (len + 5 > c->rcap)
 		return MOTE_ERR_RECORD_OVERFLOW;

@@ -126,8 +126,10 @@ static int msg_body(mote_conn *c, const struct hs_rule *r, const uint8_t *p, siz
 			err = tls_nst_end(c);
 		return err;
 	}
-	if (c->body_got == 0 && n == c->body_len)
+	if (c->body_got == 0 && n == c->body_len) {
+		c->body_got = (uint32_t)n;
 		return msg_whole(c, r, p);
+	}
 	/* Spans records: reassemble (handshake states only, see msg_begin). */
 	if (c->body_len > MOTE_HS_REASSEMBLY_SIZE)
 		return MOTE_ERR_HS_MESSAGE_TOO_LARGE;

@@ -10,20 +10,19 @@
 
 int tls_dir_set(mote_tls_dir *d, const tls_suite *s, const uint8_t *secret)
 {
-	uint8_t key[32];
-	size_t hl = mote_hash_size(s->hash);
+	uint8_t key[MOTE_AEAD_MAX_KEY_SIZE];
+	size_t hl = mote_hash_size(s->hash), kl = mote_aead_key_size(s->aead);
 	int err;
 
-	err = mote_hkdf_expand_label(s->hash, secret, hl, "key", NULL, 0, key, s->key_len);
+	err = mote_hkdf_expand_label(s->hash, secret, hl, "key", NULL, 0, key, kl);
 	if (!err)
 		err = mote_hkdf_expand_label(s->hash, secret, hl, "iv", NULL, 0, d->iv, 12);
-	if (!err && s->aead == 1)
-		err = mote_gcm_init(&d->aead.gcm, key, s->key_len);
-	else if (!err)
-		err = mote_chachapoly_init(&d->aead.chacha, key, s->key_len);
+	if (!err)
+		err = mote_aead_init(&d->aead, s->aead, key, kl);
 	mote_wipe(key, sizeof key);
-	d->alg = err ? 0 : s->aead;
 	d->seq = 0;
+	if (err)
+		d->aead.alg = MOTE_AEAD_NONE;
 	return err ? MOTE_ERR_INTERNAL : 0;
 }
 
@@ -57,7 +56,7 @@ size_t tls_record_seal(mote_conn *c, size_t off, size_t len, uint8_t type)
 	uint8_t nonce[12];
 	size_t clen;
 
-	if (!d->alg) {
+	if (d->aead.alg == MOTE_AEAD_NONE) {
 		put_header(rec, type, len);
 		return 5 + len;
 	}
@@ -66,12 +65,7 @@ size_t tls_record_seal(mote_conn *c, size_t off, size_t len, uint8_t type)
 	put_header(rec, TLS_CT_APPDATA, clen);
 	record_nonce(d, nonce);
 	/* Lengths here are far below the AEAD limits: cannot fail. */
-	if (d->alg == 1)
-		(void)mote_gcm_seal(&d->aead.gcm, nonce, 12, rec, 5, rec + 5, len + 1,
-		                    rec + 5 + len + 1, 16);
-	else
-		(void)mote_chachapoly_seal(&d->aead.chacha, nonce, 12, rec, 5, rec + 5, len + 1,
-		                           rec + 5 + len + 1);
+	(void)mote_aead_seal(&d->aead, nonce, rec, 5, rec + 5, len + 1, rec + 5 + len + 1);
 	d->seq++;
 	return 5 + clen;
 }
@@ -112,11 +106,7 @@ int tls_record_decrypt(mote_conn *c, uint8_t *type, size_t *len)
 		return MOTE_ERR_BAD_RECORD_MAC;
 	n = clen - 16;
 	record_nonce(d, nonce);
-	if (d->alg == 1)
-		err = mote_gcm_open(&d->aead.gcm, nonce, 12, rec, 5, rec + 5, n, rec + 5 + n, 16);
-	else
-		err = mote_chachapoly_open(&d->aead.chacha, nonce, 12, rec, 5, rec + 5, n,
-		                           rec + 5 + n);
+	err = mote_aead_open(&d->aead, nonce, rec, 5, rec + 5, n, rec + 5 + n);
 	if (err)
 		return MOTE_ERR_BAD_RECORD_MAC;
 	d->seq++;

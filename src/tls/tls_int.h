@@ -84,8 +84,7 @@ enum {
 /* Cipher suite parameters. */
 typedef struct {
 	uint16_t id;
-	uint8_t aead;     /* 1 AES-GCM, 2 ChaCha20-Poly1305 */
-	uint8_t key_len;
+	mote_aead_alg aead;
 	mote_hash_alg hash;
 } tls_suite;
 
