@@ -41,6 +41,7 @@
 #include <stdint.h>
 
 #include "mote/aead.h"
+#include "mote/error.h"
 #include "mote/config.h"
 #include "mote/drbg.h"
 #include "mote/hash.h"

@@ -1,0 +1,243 @@
+/*
+ * Mote's client against OpenSSL's server (libssl, in process, over memory
+ * BIOs): every suite, both buffer profiles (16 KB records and a 512-byte
+ * max_fragment_length), server fragmentation, HelloRetryRequest, ticket
+ * resumption, KeyUpdate both ways, CertificateRequest, ALPN, record size
+ * refusals, and 1 MB each way with the content checked.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mote/tls.h"
+#include "peer.h"
+#include "test.h"
+
+static struct pki pki_ec;
+static mote_session sessions[4];
+
+struct client {
+	mote_ctx ctx;
+	mote_conn conn;
+	mote_handshake hs;
+	uint8_t *rbuf, *sbuf;
+	size_t rlen, slen;
+};
+
+static int client_start(struct client *cl, const mote_config *cfg, size_t limit, uint64_t seed)
+{
+	if (!cl->rbuf) {
+		test_mote_ctx(&cl->ctx, cfg, seed);
+		mote_ctx_set_sessions(&cl->ctx, sessions, 4);
+	}
+	cl->rlen = MOTE_RECV_BUFFER_SIZE(limit);
+	cl->slen = MOTE_SEND_BUFFER_SIZE(limit);
+	free(cl->rbuf);
+	free(cl->sbuf);
+	cl->rbuf = malloc(cl->rlen);
+	cl->sbuf = malloc(cl->slen);
+	return mote_conn_init(&cl->conn, &cl->ctx, "localhost", cl->rbuf, cl->rlen, cl->sbuf,
+	                      cl->slen, &cl->hs);
+}
+
+static void client_free(struct client *cl)
+{
+	mote_conn_clear(&cl->conn);
+	free(cl->rbuf);
+	free(cl->sbuf);
+	cl->rbuf = cl->sbuf = NULL;
+}
+
+static const mote_config insecure_cfg = {.flags = MOTE_CONFIG_INSECURE_NO_VERIFY};
+
+/* One full handshake + exchange; returns the negotiated info. */
+static void run_one(const char *what, const mote_config *cfg, const struct server_opts *so,
+                    size_t limit, size_t bytes, mote_conn_info_t *info)
+{
+	struct peer p;
+	struct client cl = {0};
+	int err;
+
+	CHECK_INT(peer_ctx_new(&p, &pki_ec, so), 0);
+	CHECK_INT(client_start(&cl, cfg, limit, 1), 0);
+	err = peer_handshake(&p, &cl.conn);
+	if (err)
+		printf("  %s: handshake %s\n", what, mote_error_name(err));
+	CHECK_INT(err, 0);
+	mote_conn_info(&cl.conn, info);
+	CHECK_INT(peer_exchange(&p, &cl.conn, bytes), 0);
+	client_free(&cl);
+	peer_free(&p);
+}
+
+static void test_suites(void)
+{
+	static const struct {
+		const char *ossl;
+		uint16_t id;
+	} suites[] = {
+		{"TLS_AES_128_GCM_SHA256", MOTE_TLS_AES_128_GCM_SHA256},
+		{"TLS_AES_256_GCM_SHA384", MOTE_TLS_AES_256_GCM_SHA384},
+		{"TLS_CHACHA20_POLY1305_SHA256", MOTE_TLS_CHACHA20_POLY1305_SHA256},
+	};
+	static const size_t limits[] = {16384, 512, 2048};
+	int n = 0;
+
+	for (size_t i = 0; i < 3; i++) {
+		for (size_t j = 0; j < 3; j++) {
+			struct server_opts so = {.suites = suites[i].ossl, .tickets = 0};
+			mote_conn_info_t info;
+			run_one(suites[i].ossl, &insecure_cfg, &so, limits[j], 3000, &info);
+			CHECK_INT(info.suite, suites[i].id);
+			CHECK_INT(info.group, MOTE_GROUP_X25519);
+			CHECK_INT(info.recv_limit, limits[j]);
+			CHECK_INT(info.limit_ext, limits[j] < 16384 ? 1 : 0);
+			n++;
+		}
+	}
+	printf("interop_ossl: %d suite x record-size handshakes\n", n);
+}
+
+/* The server cuts its flight into 512-byte records although the client
+ * allows 16 KB: Certificate and the rest span records. */
+static void test_fragmented(void)
+{
+	static const int frags[] = {512, 600, 1000};
+
+	for (size_t i = 0; i < 3; i++) {
+		struct server_opts so = {.max_send_fragment = frags[i]};
+		mote_conn_info_t info;
+		run_one("fragmented", &insecure_cfg, &so, 16384, 5000, &info);
+	}
+}
+
+static void test_bulk(void)
+{
+	struct server_opts so = {0};
+	mote_conn_info_t info;
+
+	run_one("1 MB at 16 KB", &insecure_cfg, &so, 16384, 1u << 20, &info);
+	run_one("1 MB at 512", &insecure_cfg, &so, 512, 1u << 20, &info);
+	printf("interop_ossl: 1 MB each way at 16384- and 512-byte records, content checked\n");
+}
+
+static void test_resumption(void)
+{
+	struct server_opts so = {.tickets = 2};
+	mote_config cfg = insecure_cfg;
+	struct peer p;
+	struct client cl = {0};
+	mote_conn_info_t info;
+
+	CHECK_INT(peer_ctx_new(&p, &pki_ec, &so), 0);
+	CHECK_INT(client_start(&cl, &cfg, 512, 2), 0);
+	CHECK_INT(peer_handshake(&p, &cl.conn), 0);
+	CHECK_INT(peer_exchange(&p, &cl.conn, 100), 0);
+	CHECK_INT((int)mote_ctx_session_count(&cl.ctx, "localhost"), 2);
+	mote_conn_info(&cl.conn, &info);
+	CHECK_INT(info.resumed, 0);
+	/* Two more connections each use one of the two tickets. */
+	for (int i = 0; i < 2; i++) {
+		CHECK_INT(peer_conn_new(&p), 0);
+		CHECK_INT(client_start(&cl, &cfg, 512, 3), 0);
+		CHECK_INT(peer_handshake(&p, &cl.conn), 0);
+		mote_conn_info(&cl.conn, &info);
+		CHECK_INT(info.resumed, 1);
+		CHECK_INT(SSL_session_reused(p.ssl), 1);
+		CHECK_INT(peer_exchange(&p, &cl.conn, 2000), 0);
+	}
+	client_free(&cl);
+	peer_free(&p);
+	printf("interop_ossl: ticket resumption (2 tickets, 2 resumed connections)\n");
+}
+
+static int key_updates(struct peer *p, struct client *cl)
+{
+	/* Server asks for an update; the client must answer with its own. */
+	if (SSL_key_update(p->ssl, SSL_KEY_UPDATE_REQUESTED) != 1)
+		return -1;
+	if (peer_exchange(p, &cl->conn, 1000))
+		return -1;
+	/* Client-initiated, requesting the server's. */
+	if (mote_conn_key_update(&cl->conn, 1))
+		return -1;
+	if (peer_exchange(p, &cl->conn, 1000))
+		return -1;
+	if (mote_conn_key_update(&cl->conn, 0))
+		return -1;
+	return peer_exchange(p, &cl->conn, 1000);
+}
+
+static void test_key_update(void)
+{
+	struct server_opts so = {.suites = "TLS_AES_256_GCM_SHA384"};
+	struct peer p;
+	struct client cl = {0};
+
+	CHECK_INT(peer_ctx_new(&p, &pki_ec, &so), 0);
+	CHECK_INT(client_start(&cl, &insecure_cfg, 512, 4), 0);
+	CHECK_INT(peer_handshake(&p, &cl.conn), 0);
+	CHECK_INT(peer_exchange(&p, &cl.conn, 100), 0);
+	CHECK_INT(key_updates(&p, &cl), 0);
+	client_free(&cl);
+	peer_free(&p);
+}
+
+static void test_cert_request_alpn(void)
+{
+	static const char *const protos[] = {"h2", "http/1.1"};
+	struct server_opts so = {.request_cert = 1, .alpn = "http/1.1"};
+	mote_config cfg = insecure_cfg;
+	mote_conn_info_t info;
+
+	cfg.alpn = protos;
+	cfg.n_alpn = 2;
+	run_one("CertificateRequest + ALPN", &cfg, &so, 1024, 100, &info);
+	CHECK(info.alpn && strcmp(info.alpn, "http/1.1") == 0);
+}
+
+/* Neither limit offered (config) while the buffer is small: refused at
+ * EncryptedExtensions, unless the application accepted the risk; then a
+ * record above the buffer is a record_overflow. */
+static void test_record_limits(void)
+{
+	struct server_opts so = {0};
+	mote_config cfg = insecure_cfg;
+	struct peer p;
+	struct client cl = {0};
+
+	cfg.flags |= MOTE_CONFIG_NO_MAX_FRAGMENT | MOTE_CONFIG_NO_RECORD_SIZE_LIMIT;
+	CHECK_INT(peer_ctx_new(&p, &pki_ec, &so), 0);
+	CHECK_INT(client_start(&cl, &cfg, 1024, 5), 0);
+	CHECK_INT(peer_handshake(&p, &cl.conn), MOTE_ERR_RECORD_LIMIT_REFUSED);
+	CHECK_INT(mote_conn_alert_sent(&cl.conn), MOTE_ALERT_handshake_failure);
+	CHECK_INT(p.alert_received, MOTE_ALERT_handshake_failure);
+	client_free(&cl);
+
+	cfg.flags |= MOTE_CONFIG_ACCEPT_LARGE_RECORDS;
+	CHECK_INT(peer_conn_new(&p), 0);
+	CHECK_INT(client_start(&cl, &cfg, 1024, 6), 0);
+	CHECK_INT(peer_handshake(&p, &cl.conn), 0);
+	CHECK_INT(peer_exchange(&p, &cl.conn, 900), 0);
+	CHECK(peer_exchange(&p, &cl.conn, 5000) != 0);
+	CHECK_INT(mote_conn_error(&cl.conn), MOTE_ERR_RECORD_OVERFLOW);
+	CHECK_INT(mote_conn_alert_sent(&cl.conn), MOTE_ALERT_record_overflow);
+	peer_pump(&p, &cl.conn);
+	CHECK_INT(p.alert_received, MOTE_ALERT_record_overflow);
+	client_free(&cl);
+	peer_free(&p);
+}
+
+int main(void)
+{
+	CHECK_INT(pki_make(&pki_ec, "ec256", "localhost", 0, -1, 30), 0);
+	test_suites();
+	test_fragmented();
+	test_resumption();
+	test_key_update();
+	test_cert_request_alpn();
+	test_record_limits();
+	test_bulk();
+	pki_free(&pki_ec);
+	return test_finish("interop_ossl");
+}
