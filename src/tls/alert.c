@@ -34,6 +34,8 @@ static const struct err_alert err_alerts[] = {
 	{MOTE_ERR_BAD_KEY, MOTE_ALERT_bad_certificate},
 	/* Local limits and faults. */
 	{MOTE_ERR_HS_MESSAGE_TOO_LARGE, MOTE_ALERT_internal_error},
+	{MOTE_ERR_SEND_BUFFER_TOO_SMALL, MOTE_ALERT_internal_error},
+	{MOTE_ERR_RECV_BUFFER_TOO_SMALL, MOTE_ALERT_internal_error},
 	{MOTE_ERR_SCRATCH_TOO_SMALL, MOTE_ALERT_internal_error},
 	{MOTE_ERR_STATE, MOTE_ALERT_internal_error},
 	{MOTE_ERR_ENTROPY, MOTE_ALERT_internal_error},
