@@ -60,6 +60,23 @@
 #endif
 #endif
 
+/* Constant-time checks under valgrind memcheck (tests/ct): when 1, the few
+ * values that are computed from secrets but public by design (whether an
+ * RFC 6979 nonce candidate or a key-generation draw was in range) are
+ * marked defined through valgrind client requests, a handful of no-op
+ * instructions outside valgrind (see mote_ct_declassify32 in
+ * src/crypto/ct.h). Default: 1 where <valgrind/memcheck.h> is available. */
+#ifndef MOTE_CT_VALGRIND
+#if defined(__has_include)
+#if __has_include(<valgrind/memcheck.h>)
+#define MOTE_CT_VALGRIND 1
+#endif
+#endif
+#endif
+#ifndef MOTE_CT_VALGRIND
+#define MOTE_CT_VALGRIND 0
+#endif
+
 /* ChaCha20 four-block code through the GCC/clang vector extensions (plain
  * C, constant time; SSE2 on x86-64, NEON on AArch64). 1 compiles it where
  * the compiler supports it (GCC 12+ or clang, little-endian); it is then

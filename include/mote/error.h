@@ -42,6 +42,8 @@ extern "C" {
 	X(MOTE_ERR_BAD_SIGNATURE_ENCODING, -109, "malformed signature encoding")   \
 	X(MOTE_ERR_WEAK_KEY, -110, "key or shared secret rejected as weak")         \
 	X(MOTE_ERR_KEY_TOO_LARGE, -111, "key larger than supported")                \
+	X(MOTE_ERR_RSA_FAULT, -140, "RSA private-key result failed its self-check") \
+	X(MOTE_ERR_RSA_KEY_TOO_SMALL, -141, "RSA modulus shorter than 1024 bits")   \
 	X(MOTE_ERR_DER_TRUNCATED, -200, "DER: value runs past its container")       \
 	X(MOTE_ERR_DER_BAD_TAG, -201, "DER: unexpected tag")                        \
 	X(MOTE_ERR_DER_BAD_LENGTH, -202, "DER: non-minimal or indefinite length")   \

@@ -3,6 +3,12 @@
 
 #include <string.h>
 
+#include "mote/config.h"
+
+#if MOTE_CT_VALGRIND
+#include <valgrind/memcheck.h>
+#endif
+
 uint32_t mote_ct_memeq(const void *a, const void *b, size_t len)
 {
 	const uint8_t *x = a;
@@ -22,6 +28,14 @@ void mote_ct_cmov(void *dst, const void *src, size_t len, uint32_t mask)
 
 	for (size_t i = 0; i < len; i++)
 		d[i] ^= m & (d[i] ^ s[i]);
+}
+
+uint32_t mote_ct_declassify32(uint32_t x)
+{
+#if MOTE_CT_VALGRIND
+	VALGRIND_MAKE_MEM_DEFINED(&x, sizeof x);
+#endif
+	return x;
 }
 
 void mote_wipe(void *p, size_t len)

@@ -1,0 +1,8 @@
+/* P-384 core with 64-bit limbs and unsigned __int128 products (hosts);
+ * compiled only where the compiler has unsigned __int128. */
+#if defined(__SIZEOF_INT128__)
+#define EC_MUL_BITS 64
+#define EC_BITS 384
+#define EC_OPS_NAME mote_ec_p384_ct64
+#include "ec_impl.h"
+#endif
