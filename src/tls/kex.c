@@ -1,11 +1,12 @@
 /*
- * Key exchange groups for key_share (RFC 8446 section 4.2.8): ephemeral
- * keys drawn from the context's DRBG, kept in the handshake workspace
- * and wiped with it.
+ * Key exchange groups for key_share (RFC 8446 section 4.2.8): X25519 and
+ * secp256r1. Ephemeral keys are drawn from the context's DRBG, kept in the
+ * handshake workspace and wiped with it.
  */
 #include <string.h>
 
 #include "crypto/ct.h"
+#include "mote/ec.h"
 #include "mote/x25519.h"
 #include "tls/tls_int.h"
 
@@ -16,7 +17,7 @@ int tls_random(mote_conn *c, uint8_t *out, size_t len)
 
 int tls_kex_supported(uint16_t group)
 {
-	return group == MOTE_GROUP_X25519;
+	return group == MOTE_GROUP_X25519 || group == MOTE_GROUP_SECP256R1;
 }
 
 int tls_kex_keygen(mote_conn *c, uint16_t group)
@@ -30,6 +31,9 @@ int tls_kex_keygen(mote_conn *c, uint16_t group)
 		if (!err)
 			mote_x25519_base(hs->x25519_pub, hs->x25519_priv);
 		return err;
+	case MOTE_GROUP_SECP256R1:
+		return mote_ec_keygen(MOTE_EC_P256, hs->ec_priv, hs->ec_pub, mote_drbg_random,
+		                      &c->ctx->drbg);
 	default:
 		return MOTE_ERR_UNSUPPORTED;
 	}
@@ -41,6 +45,9 @@ size_t tls_kex_pub(const mote_conn *c, uint16_t group, const uint8_t **pub)
 	case MOTE_GROUP_X25519:
 		*pub = c->hs->x25519_pub;
 		return 32;
+	case MOTE_GROUP_SECP256R1:
+		*pub = c->hs->ec_pub;
+		return 65;
 	default:
 		*pub = NULL;
 		return 0;
@@ -59,6 +66,11 @@ int tls_kex_shared(mote_conn *c, uint16_t group, const uint8_t *peer, size_t pee
 			return MOTE_ERR_BAD_POINT;
 		*shared_len = 32;
 		return mote_x25519(shared, c->hs->x25519_priv, peer);
+	case MOTE_GROUP_SECP256R1:
+		/* Uncompressed point of the right length, on the curve
+		 * (section 4.2.8.2): mote_ecdh checks it. */
+		*shared_len = 32;
+		return mote_ecdh(MOTE_EC_P256, shared, c->hs->ec_priv, peer, peer_len);
 	default:
 		return MOTE_ERR_UNSUPPORTED;
 	}

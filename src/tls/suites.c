@@ -26,7 +26,7 @@ static const uint16_t default_suites[] = {
 #endif
 };
 
-static const uint16_t default_groups[] = {MOTE_GROUP_X25519};
+static const uint16_t default_groups[] = {MOTE_GROUP_X25519, MOTE_GROUP_SECP256R1};
 
 /* Schemes for CertificateVerify and for certificates (rsa_pkcs1_* are
  * for certificates only, RFC 8446 4.2.3). */

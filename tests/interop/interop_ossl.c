@@ -98,6 +98,67 @@ static void test_suites(void)
 	printf("interop_ossl: %d suite x record-size handshakes\n", n);
 }
 
+/* Groups: which share the client sends first, and HelloRetryRequest when
+ * the server wants the other group. */
+static void test_groups(void)
+{
+	static const uint16_t p256_first[] = {MOTE_GROUP_SECP256R1, MOTE_GROUP_X25519};
+	static const struct {
+		const char *server;
+		const uint16_t *client;
+		uint8_t n, shares;
+		uint16_t want;
+		uint8_t hrr;
+	} cases[] = {
+		{"X25519", NULL, 0, 0, MOTE_GROUP_X25519, 0},
+		{"P-256", NULL, 0, 0, MOTE_GROUP_SECP256R1, 1},
+		{"P-256:X25519", p256_first, 2, 1, MOTE_GROUP_SECP256R1, 0},
+		{"X25519", p256_first, 2, 1, MOTE_GROUP_X25519, 1},
+		{"P-256:X25519", NULL, 0, 2, MOTE_GROUP_X25519, 0}, /* client order wins */
+	};
+	int n = 0;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct server_opts so = {.groups = cases[i].server};
+		mote_config cfg = insecure_cfg;
+		mote_conn_info_t info;
+		cfg.groups = cases[i].client;
+		cfg.n_groups = cases[i].n;
+		cfg.key_shares = cases[i].shares;
+		run_one(cases[i].server, &cfg, &so, 1024, 2000, &info);
+		CHECK_INT(info.group, cases[i].want);
+		CHECK_INT(info.hrr, cases[i].hrr);
+		n++;
+	}
+	printf("interop_ossl: %d group cases (2 with HelloRetryRequest)\n", n);
+}
+
+/* Resumption where the server wants another group: the ticket goes into
+ * both ClientHellos, the second binder over the HelloRetryRequest
+ * transcript. */
+static void test_hrr_resumption(void)
+{
+	struct server_opts so = {.tickets = 1, .groups = "P-256"};
+	struct peer p;
+	struct client cl = {0};
+	mote_conn_info_t info;
+
+	CHECK_INT(peer_ctx_new(&p, &pki_ec, &so), 0);
+	CHECK_INT(client_start(&cl, &insecure_cfg, 1024, 8), 0);
+	CHECK_INT(peer_handshake(&p, &cl.conn), 0);
+	CHECK_INT(peer_exchange(&p, &cl.conn, 10), 0);
+	CHECK_INT(peer_conn_new(&p), 0);
+	CHECK_INT(client_start(&cl, &insecure_cfg, 1024, 9), 0);
+	CHECK_INT(peer_handshake(&p, &cl.conn), 0);
+	mote_conn_info(&cl.conn, &info);
+	CHECK_INT(info.hrr, 1);
+	CHECK_INT(info.resumed, 1);
+	CHECK_INT(SSL_session_reused(p.ssl), 1);
+	CHECK_INT(peer_exchange(&p, &cl.conn, 3000), 0);
+	client_free(&cl);
+	peer_free(&p);
+}
+
 /* The server cuts its flight into 512-byte records although the client
  * allows 16 KB: Certificate and the rest span records. */
 static void test_fragmented(void)
@@ -232,6 +293,8 @@ int main(void)
 {
 	CHECK_INT(pki_make(&pki_ec, "ec256", "localhost", 0, -1, 30), 0);
 	test_suites();
+	test_groups();
+	test_hrr_resumption();
 	test_fragmented();
 	test_resumption();
 	test_key_update();
