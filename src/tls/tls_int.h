@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "mote/error.h"
+#include "mote/pkey.h"
 #include "mote/tls.h"
 #include "tls/codec.h"
 
@@ -163,6 +164,13 @@ int tls_x509_end(mote_conn *c);
  * does not match the key). */
 int tls_x509_verify_cv(mote_conn *c, uint16_t scheme, const uint8_t *content, size_t len,
                        const uint8_t *sig, size_t sig_len);
+
+/* CertificateVerify signature with the leaf key (sigverify.c).
+ * Errors: MOTE_ERR_BAD_CERT_VERIFY, MOTE_ERR_ILLEGAL_PARAMETER (scheme
+ * does not fit the key), MOTE_ERR_STATE (scratch busy),
+ * MOTE_ERR_SCRATCH_TOO_SMALL. */
+int tls_sig_verify(mote_ctx *ctx, uint16_t scheme, const mote_pkey *key, const uint8_t *content,
+                   size_t len, const uint8_t *sig, size_t sig_len);
 
 /* Extensions (ext.c). */
 int tls_sni_wanted(const char *name);
