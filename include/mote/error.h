@@ -63,6 +63,28 @@ extern "C" {
 	X(MOTE_ERR_PEM_LABEL_MISMATCH, -216, "PEM: END label differs from BEGIN label") \
 	X(MOTE_ERR_PEM_NO_END, -217, "PEM: BEGIN line without a matching END line") \
 	X(MOTE_ERR_PEM_NOT_FOUND, -218, "PEM: no (further) PEM block in the input") \
+	X(MOTE_ERR_X509_EXPIRED, -230, "X.509: certificate expired") \
+	X(MOTE_ERR_X509_NOT_YET_VALID, -231, "X.509: certificate not yet valid") \
+	X(MOTE_ERR_X509_NAME_MISMATCH, -232, "X.509: certificate does not match the host name or IP") \
+	X(MOTE_ERR_X509_NOT_CA, -233, "X.509: issuer is not a CA (basicConstraints)") \
+	X(MOTE_ERR_X509_PATH_LEN, -234, "X.509: pathLenConstraint exceeded") \
+	X(MOTE_ERR_X509_KEY_USAGE_CA, -235, "X.509: issuer keyUsage lacks keyCertSign") \
+	X(MOTE_ERR_X509_KEY_USAGE_LEAF, -236, "X.509: leaf keyUsage lacks digitalSignature") \
+	X(MOTE_ERR_X509_EXT_KEY_USAGE, -237, "X.509: extendedKeyUsage does not allow this purpose") \
+	X(MOTE_ERR_X509_CRITICAL_EXTENSION, -238, "X.509: unknown critical extension") \
+	X(MOTE_ERR_X509_NAME_CONSTRAINTS, -239, "X.509: name violates an issuer's name constraints") \
+	X(MOTE_ERR_X509_WEAK_HASH, -240, "X.509: signature with SHA-1 or MD5 rejected") \
+	X(MOTE_ERR_X509_UNSUPPORTED_ALG, -241, "X.509: unsupported signature or key algorithm") \
+	X(MOTE_ERR_X509_UNTRUSTED, -242, "X.509: chain does not lead to a trust anchor") \
+	X(MOTE_ERR_X509_DEPTH, -243, "X.509: chain longer than the maximum depth") \
+	X(MOTE_ERR_X509_PIN_MISMATCH, -244, "X.509: no certificate matches a pin") \
+	X(MOTE_ERR_X509_EMPTY_CHAIN, -245, "X.509: empty certificate list") \
+	X(MOTE_ERR_X509_TOO_LARGE, -246, "X.509: keys and signature exceed the engine's arena") \
+	X(MOTE_ERR_X509_BAD_EXTENSION, -247, "X.509: malformed or duplicate extension") \
+	X(MOTE_ERR_X509_ALG_MISMATCH, -248, "X.509: signature algorithm differs from the TBS one") \
+	X(MOTE_ERR_X509_TLS_FRAMING, -249, "X.509: malformed TLS certificate_list framing") \
+	X(MOTE_ERR_X509_NO_TIME_POLICY, -250, "X.509: no validity-time policy chosen") \
+	X(MOTE_ERR_X509_TOO_MANY_CANDIDATES, -251, "X.509: too many certificates failed to extend the chain") \
 	X(MOTE_ERR_UNEXPECTED_MESSAGE, -300, "TLS: message not allowed in this state") \
 	X(MOTE_ERR_DECODE, -301, "TLS: malformed message")                          \
 	X(MOTE_ERR_ILLEGAL_PARAMETER, -302, "TLS: peer chose a value not offered or invalid") \
