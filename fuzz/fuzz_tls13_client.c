@@ -121,8 +121,8 @@ static void drain_client(struct srv *s)
 static int server_shared(struct srv *s, uint8_t shared[32])
 {
 	if (s->hs.share_groups[0] == MOTE_GROUP_SECP256R1)
-		return mote_ecdh(MOTE_EC_P256, shared, s->priv, s->hs.ec_pub, 65);
-	return mote_x25519(shared, s->priv, s->hs.x25519_pub);
+		return mote_ecdh(MOTE_EC_P256, shared, s->priv, s->hs.u.pre.ec_pub, 65);
+	return mote_x25519(shared, s->priv, s->hs.u.pre.x25519_pub);
 }
 
 static void server_keys_hs(struct srv *s)

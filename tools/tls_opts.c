@@ -9,8 +9,9 @@ static int usage(void)
 {
 	fprintf(stderr,
 	        "usage: mote client HOST[:PORT] [options]\n"
-	        "  --ca FILE          trust anchors (PEM)\n"
+	        "  --ca FILE          trust anchors (PEM); default: the system bundle\n"
 	        "  --pin SHA256       pin the server key (hex SHA-256 of its SPKI)\n"
+	        "  --no-time          do not check certificate validity periods\n"
 	        "  --alpn P           offer application protocol P (repeatable)\n"
 	        "  --max-frag N       record size the buffers are sized for (64..16384,\n"
 	        "                     default 16384): offers record_size_limit and\n"
@@ -100,9 +101,16 @@ static int parse_option(struct tls_opts *o, const char *opt, const char *val)
 		cfg->key_shares = (uint8_t)strtol(val, NULL, 10);
 	} else if (!strcmp(opt, "--ticket-wait")) {
 		o->ticket_wait_ms = (int)strtol(val, NULL, 10);
-	} else if (!strcmp(opt, "--ca") || !strcmp(opt, "--pin")) {
-		fprintf(stderr, "mote client: %s: certificate validation is not built in yet\n", opt);
-		return -1;
+	} else if (!strcmp(opt, "--ca")) {
+		if (tls_auth_load_ca(&o->auth, cfg, val, NULL))
+			return -1;
+		o->have_auth = 1;
+	} else if (!strcmp(opt, "--pin")) {
+		if (tls_auth_add_pin(&o->auth, cfg, val)) {
+			fprintf(stderr, "mote client: --pin wants 64 hex digits (SHA-256 of the SPKI)\n");
+			return -1;
+		}
+		o->have_auth = 1;
 	} else {
 		return -1;
 	}
@@ -125,6 +133,8 @@ static int parse_flag(struct tls_opts *o, const char *opt)
 		cfg->flags |= MOTE_CONFIG_NO_MAX_FRAGMENT;
 	else if (!strcmp(opt, "--no-rsl"))
 		cfg->flags |= MOTE_CONFIG_NO_RECORD_SIZE_LIMIT;
+	else if (!strcmp(opt, "--no-time"))
+		cfg->verify.time_mode = MOTE_TLS_TIME_IGNORE;
 	else if (!strcmp(opt, "-q"))
 		o->quiet = 1;
 	else
@@ -157,10 +167,17 @@ int tls_opts_parse(struct tls_opts *o, int argc, char **argv)
 	}
 	if (!have_host)
 		return usage();
+	/* Without --ca, --pin or --insecure: the system's trust anchors. */
+	if (!o->have_auth && !(o->config.flags & MOTE_CONFIG_INSECURE_NO_VERIFY) &&
+	    tls_auth_system(&o->config)) {
+		fprintf(stderr, "mote client: no trust anchors: give --ca FILE or --pin\n");
+		return 2;
+	}
 	return 0;
 }
 
 void tls_opts_free(struct tls_opts *o)
 {
+	tls_auth_free(&o->auth);
 	memset(o->pk_scratch, 0, sizeof o->pk_scratch);
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "mote/tls.h"
+#include "tls_auth.h"
 
 #define TLS_OPTS_MAX_LIST 8
 
@@ -20,6 +21,8 @@ struct tls_opts {
 	int resume;
 	int quiet;
 	int ticket_wait_ms;
+	int have_auth;
+	struct tls_auth auth;
 	uint8_t pk_scratch[MOTE_PK_SCRATCH_SIZE];
 };
 

@@ -222,10 +222,10 @@ size_t mote_ctx_session_count(const mote_ctx *ctx, const char *server_name);
 /* ---- Connection ------------------------------------------------------ */
 
 /* Reassembly buffer for a handshake message that spans records and is not
- * streamed (every message but Certificate): an RSA-4096 CertificateVerify
- * is 516 bytes of body. Larger messages fail with
- * MOTE_ERR_HS_MESSAGE_TOO_LARGE, except NewSessionTicket, which is then
- * skipped (ticket not stored). */
+ * streamed (EncryptedExtensions, CertificateRequest, CertificateVerify,
+ * Finished): an RSA-4096 CertificateVerify is 516 bytes of body. Larger
+ * messages fail with MOTE_ERR_HS_MESSAGE_TOO_LARGE. (Certificate and
+ * NewSessionTicket are streamed, never reassembled.) */
 #ifndef MOTE_HS_REASSEMBLY_SIZE
 #define MOTE_HS_REASSEMBLY_SIZE 520
 #endif
@@ -241,12 +241,26 @@ typedef struct {
 	uint8_t iv[12];
 } mote_tls_dir;
 
+/* ServerHello / HelloRetryRequest spanning records are reassembled in a
+ * buffer of their own (the rest of the workspace is still in use then). */
+#ifndef MOTE_HS_SH_REASSEMBLY_SIZE
+#define MOTE_HS_SH_REASSEMBLY_SIZE (128 + MOTE_HRR_COOKIE_MAX)
+#endif
+/* The leaf key kept from Certificate to CertificateVerify: an RSA-4096
+ * modulus and its exponent at most. */
+#define MOTE_TLS_LEAF_KEY_MAX (512 + 4)
+
 /*
  * The handshake workspace: everything only the handshake needs, lent to
  * one connection from mote_conn_init() until the handshake completes
  * (mote_conn_state() has MOTE_CONN_READY) or fails; the caller may then
  * reuse or free it. A connected mote_conn never touches it again, so it
  * holds only what a connected session needs. Private by contract.
+ *
+ * Three phases share one union: the ClientHello state (randoms, key
+ * shares, ticket binder, cookie) until ServerHello; the X.509 engine while
+ * the Certificate message streams through; the reassembly buffer and the
+ * leaf key (copied out of the engine) for the other server messages.
  *
  * Transcript: before ServerHello the suite's hash is unknown. Instead of
  * running SHA-256 and SHA-384 side by side (208 more bytes), the
@@ -255,35 +269,41 @@ typedef struct {
  */
 typedef struct {
 	mote_hash_ctx transcript;
-	uint8_t random[32];
-	uint8_t session_id[32];
-	uint8_t x25519_priv[32];
-	uint8_t x25519_pub[32];
-	uint8_t ec_priv[32];
-	uint8_t ec_pub[65];
-	uint8_t hrr;           /* a HelloRetryRequest was received */
-	uint8_t transcript_on; /* transcript hash initialised */
-	uint8_t psk_offered;   /* a ticket is in the ClientHello */
+	uint16_t share_groups[2]; /* groups with a key share in this ClientHello */
+	uint16_t ch_len;          /* ClientHello length (handshake header included) */
+	uint16_t ch_sent;         /* bytes of it already in records */
+	int16_t session;          /* locked cache entry, or -1 */
+	uint8_t hrr;              /* a HelloRetryRequest was received */
+	uint8_t transcript_on;    /* transcript hash initialised */
+	uint8_t psk_offered;      /* a ticket is in the ClientHello */
 	uint8_t psk_accepted;
 	uint8_t cert_requested; /* CertificateRequest seen */
 	uint8_t ccs_seen;
 	uint8_t cookie_len;
-	uint8_t cert_ctx_len; /* CertificateRequest context length */
-	uint8_t cert_stage;   /* Certificate stream: prefix bytes seen */
-	uint8_t cert_hdr[4];
-	uint16_t share_groups[2]; /* groups with a key share in this ClientHello */
-	uint16_t sig_scheme;
-	int16_t session; /* locked cache entry, or -1 */
-	uint16_t ch_len; /* ClientHello length (handshake header included) */
-	uint16_t ch_sent; /* bytes of it already in records */
+	uint8_t cert_stage; /* Certificate stream: prefix bytes seen */
+	uint8_t have_leaf;  /* u.post.leaf is set */
 	uint32_t cert_left; /* certificate_list bytes still to stream */
-	uint32_t obf_age;   /* obfuscated ticket age */
-	uint8_t early[48];  /* early secret (PSK) */
-	uint8_t binder[48];
-	uint8_t cookie[MOTE_HRR_COOKIE_MAX];
-	uint8_t cert_ctx[8]; /* CertificateRequest context (short ones only) */
-	uint8_t reasm[MOTE_HS_REASSEMBLY_SIZE];
-	mote_tls_cert_state cert; /* chain validation (mote/tls_x509.h) */
+	uint8_t session_id[32];
+	union {
+		struct { /* until ServerHello */
+			uint8_t random[32];
+			uint8_t x25519_priv[32];
+			uint8_t x25519_pub[32];
+			uint8_t ec_priv[32];
+			uint8_t ec_pub[65];
+			uint32_t obf_age; /* obfuscated ticket age */
+			uint8_t early[48]; /* early secret (PSK) */
+			uint8_t binder[48];
+			uint8_t cookie[MOTE_HRR_COOKIE_MAX];
+			uint8_t reasm[MOTE_HS_SH_REASSEMBLY_SIZE];
+		} pre;
+		struct { /* EncryptedExtensions .. Finished, except Certificate */
+			mote_pkey leaf; /* points into leaf_key */
+			uint8_t leaf_key[MOTE_TLS_LEAF_KEY_MAX];
+			uint8_t reasm[MOTE_HS_REASSEMBLY_SIZE];
+		} post;
+		mote_tls_cert_state cert; /* while Certificate streams */
+	} u;
 } mote_handshake;
 
 /* Handshake secrets kept in the connection (they become the connected

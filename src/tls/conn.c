@@ -60,7 +60,7 @@ static int conn_first_flight(mote_conn *c)
 	size_t shares = cfg->key_shares ? cfg->key_shares : 1;
 	int err;
 
-	err = tls_random(c, hs->random, 32);
+	err = tls_random(c, hs->u.pre.random, 32);
 	if (!err)
 		err = tls_random(c, hs->session_id, 32);
 	for (size_t i = 0, k = 0; !err && i < n_groups && k < shares && k < 2; i++) {

@@ -221,8 +221,11 @@ int mote_conn_close(mote_conn *c)
 
 int tls_fail(mote_conn *c, int err)
 {
-	unsigned alert = tls_alert_for_error(err);
+	return tls_fail_alert(c, err, tls_alert_for_error(err));
+}
 
+int tls_fail_alert(mote_conn *c, int err, unsigned alert)
+{
 	if (c->err)
 		return c->err;
 	/* A ticket offered may be spent at the server: drop it. A ticket
@@ -245,6 +248,18 @@ int tls_fail(mote_conn *c, int err)
 		tls_output(c);
 	}
 	return err;
+}
+
+/* After a failure the handshake workspace goes back to the caller, wiped
+ * (mote/tls.h: lent "until the handshake completes or fails"). Done at
+ * the end of the public call, once no handler can still be using it. */
+static void hs_release(mote_conn *c)
+{
+	if (c->err && c->hs) {
+		tls_session_release(c, 1);
+		mote_wipe(c->hs, sizeof *c->hs);
+		c->hs = NULL;
+	}
 }
 
 /* ---- Receive side ----------------------------------------------------- */
@@ -392,8 +407,11 @@ int mote_conn_recv_ack(mote_conn *c, size_t len)
 	c->rlen = (uint16_t)(c->rlen + len);
 	if (c->rlen == 5 && c->rneed == 5) {
 		err = header_check(c);
-		if (err)
-			return tls_fail(c, err);
+		if (err) {
+			tls_fail(c, err);
+			hs_release(c);
+			return err;
+		}
 	}
 	if (c->rlen < c->rneed || c->rlen < 5)
 		return 0;
@@ -401,6 +419,7 @@ int mote_conn_recv_ack(mote_conn *c, size_t len)
 	if (err && !c->err)
 		tls_fail(c, err);
 	tls_output(c);
+	hs_release(c);
 	return c->err;
 }
 
@@ -411,6 +430,7 @@ void mote_conn_recv_eof(mote_conn *c)
 		c->err = MOTE_ERR_TRUNCATED;
 		c->state = TLS_ST_CLOSED;
 	}
+	hs_release(c);
 }
 
 const uint8_t *mote_conn_read_buf(mote_conn *c, size_t *len)

@@ -109,6 +109,8 @@ static int msg_whole(mote_conn *c, const struct hs_rule *r, const uint8_t *body)
  * *done is set when the message is complete and handled. */
 static int msg_body(mote_conn *c, const struct hs_rule *r, const uint8_t *p, size_t n)
 {
+	uint8_t *buf;
+	size_t cap;
 	int err = 0;
 
 	if (r->kind == K_CERT) {
@@ -130,13 +132,22 @@ static int msg_body(mote_conn *c, const struct hs_rule *r, const uint8_t *p, siz
 		c->body_got = (uint32_t)n;
 		return msg_whole(c, r, p);
 	}
-	/* Spans records: reassemble (handshake states only, see msg_begin). */
-	if (c->body_len > MOTE_HS_REASSEMBLY_SIZE)
+	/* Spans records: reassemble (handshake states only, see msg_begin).
+	 * ServerHello has a buffer of its own: the rest of the workspace
+	 * still holds the ClientHello state then. */
+	if (c->state == TLS_ST_WAIT_SH) {
+		buf = c->hs->u.pre.reasm;
+		cap = sizeof c->hs->u.pre.reasm;
+	} else {
+		buf = c->hs->u.post.reasm;
+		cap = sizeof c->hs->u.post.reasm;
+	}
+	if (c->body_len > cap)
 		return MOTE_ERR_HS_MESSAGE_TOO_LARGE;
-	memcpy(c->hs->reasm + c->body_got, p, n);
+	memcpy(buf + c->body_got, p, n);
 	c->body_got += (uint32_t)n;
 	if (c->body_got == c->body_len)
-		return msg_whole(c, r, c->hs->reasm);
+		return msg_whole(c, r, buf);
 	return 0;
 }
 

@@ -27,12 +27,12 @@ int tls_kex_keygen(mote_conn *c, uint16_t group)
 
 	switch (group) {
 	case MOTE_GROUP_X25519:
-		err = tls_random(c, hs->x25519_priv, 32);
+		err = tls_random(c, hs->u.pre.x25519_priv, 32);
 		if (!err)
-			mote_x25519_base(hs->x25519_pub, hs->x25519_priv);
+			mote_x25519_base(hs->u.pre.x25519_pub, hs->u.pre.x25519_priv);
 		return err;
 	case MOTE_GROUP_SECP256R1:
-		return mote_ec_keygen(MOTE_EC_P256, hs->ec_priv, hs->ec_pub, mote_drbg_random,
+		return mote_ec_keygen(MOTE_EC_P256, hs->u.pre.ec_priv, hs->u.pre.ec_pub, mote_drbg_random,
 		                      &c->ctx->drbg);
 	default:
 		return MOTE_ERR_UNSUPPORTED;
@@ -43,10 +43,10 @@ size_t tls_kex_pub(const mote_conn *c, uint16_t group, const uint8_t **pub)
 {
 	switch (group) {
 	case MOTE_GROUP_X25519:
-		*pub = c->hs->x25519_pub;
+		*pub = c->hs->u.pre.x25519_pub;
 		return 32;
 	case MOTE_GROUP_SECP256R1:
-		*pub = c->hs->ec_pub;
+		*pub = c->hs->u.pre.ec_pub;
 		return 65;
 	default:
 		*pub = NULL;
@@ -65,12 +65,12 @@ int tls_kex_shared(mote_conn *c, uint16_t group, const uint8_t *peer, size_t pee
 		if (peer_len != 32)
 			return MOTE_ERR_BAD_POINT;
 		*shared_len = 32;
-		return mote_x25519(shared, c->hs->x25519_priv, peer);
+		return mote_x25519(shared, c->hs->u.pre.x25519_priv, peer);
 	case MOTE_GROUP_SECP256R1:
 		/* Uncompressed point of the right length, on the curve
 		 * (section 4.2.8.2): mote_ecdh checks it. */
 		*shared_len = 32;
-		return mote_ecdh(MOTE_EC_P256, shared, c->hs->ec_priv, peer, peer_len);
+		return mote_ecdh(MOTE_EC_P256, shared, c->hs->u.pre.ec_priv, peer, peer_len);
 	default:
 		return MOTE_ERR_UNSUPPORTED;
 	}

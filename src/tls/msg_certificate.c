@@ -1,6 +1,6 @@
 /*
  * The server's Certificate (RFC 8446 section 4.4.2), streamed: the short
- * prefix (request context, list length) is parsed byte by byte, then the
+ * prefix (request context, list length) is checked byte by byte, and the
  * certificate_list goes to the X.509 engine chunk by chunk as records
  * arrive. The message is never reassembled.
  */
@@ -40,18 +40,21 @@ static int cert_prefix(mote_conn *c, uint8_t b)
 int tls_cert_stream(mote_conn *c, const uint8_t *p, size_t n)
 {
 	mote_handshake *hs = c->hs;
+	size_t i = 0, list = 0;
 	int err;
 
-	while (n && hs->cert_stage < 4) {
-		err = cert_prefix(c, *p++);
-		n--;
+	/* The engine takes the certificate_list with its 3-byte length, so
+	 * only the context byte is withheld from it. */
+	while (i < n && hs->cert_stage < 4) {
+		if (hs->cert_stage == 0)
+			list = i + 1;
+		err = cert_prefix(c, p[i++]);
 		if (err)
 			return err;
 	}
-	if (!n)
+	if (list >= n)
 		return 0;
-	hs->cert_left -= (uint32_t)n;
-	return tls_x509_feed(c, p, n);
+	return tls_x509_feed(c, p + list, n - list);
 }
 
 int tls_cert_end(mote_conn *c)

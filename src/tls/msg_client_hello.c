@@ -136,11 +136,11 @@ static void ext_psk(const mote_conn *c, tls_wr *w)
 	tls_wr_open(w, 2);
 	tls_wr_bytes(w, s->ticket, s->ticket_len);
 	tls_wr_close(w);
-	tls_wr_u32(w, c->hs->obf_age);
+	tls_wr_u32(w, c->hs->u.pre.obf_age);
 	tls_wr_close(w);
 	tls_wr_open(w, 2); /* binders */
 	tls_wr_open(w, 1);
-	tls_wr_bytes(w, c->hs->binder, hl);
+	tls_wr_bytes(w, c->hs->u.pre.binder, hl);
 	tls_wr_close(w);
 	tls_wr_close(w);
 	tls_wr_close(w);
@@ -156,7 +156,7 @@ static void ch_write(const mote_conn *c, tls_wr *w)
 	tls_wr_u8(w, TLS_HS_CLIENT_HELLO);
 	tls_wr_open(w, 3);
 	tls_wr_u16(w, TLS_VERSION_12); /* legacy_version */
-	tls_wr_bytes(w, hs->random, 32);
+	tls_wr_bytes(w, hs->u.pre.random, 32);
 	tls_wr_open(w, 1);
 	if (!(cfg->flags & MOTE_CONFIG_NO_MIDDLEBOX_COMPAT))
 		tls_wr_bytes(w, hs->session_id, 32);
@@ -181,7 +181,7 @@ static void ch_write(const mote_conn *c, tls_wr *w)
 		tls_wr_u16(w, TLS_EXT_COOKIE);
 		tls_wr_open(w, 2);
 		tls_wr_open(w, 2);
-		tls_wr_bytes(w, hs->cookie, hs->cookie_len);
+		tls_wr_bytes(w, hs->u.pre.cookie, hs->cookie_len);
 		tls_wr_close(w);
 		tls_wr_close(w);
 	}
@@ -227,8 +227,8 @@ static void ch_binder(mote_conn *c)
 	tls_ch_hash(c, &h, hs->ch_len - tls_ch_binders_len(c));
 	mote_hash_final(&h, th);
 	tls_empty_hash(alg, empty);
-	tls_derive_secret(alg, hs->early, "res binder", empty, key);
-	tls_finished_mac(alg, key, th, hs->binder);
+	tls_derive_secret(alg, hs->u.pre.early, "res binder", empty, key);
+	tls_finished_mac(alg, key, th, hs->u.pre.binder);
 	mote_wipe(key, sizeof key);
 }
 
@@ -253,8 +253,8 @@ int tls_ch_prepare(mote_conn *c)
 	if (s && hs->psk_offered) {
 		mote_hash_alg alg = tls_suite_find(s->suite)->hash;
 		if (!hs->hrr) {
-			hs->obf_age = ticket_age(c, s);
-			tls_next_secret(alg, NULL, s->psk, s->psk_len, hs->early);
+			hs->u.pre.obf_age = ticket_age(c, s);
+			tls_next_secret(alg, NULL, s->psk, s->psk_len, hs->u.pre.early);
 		}
 		/* The binder needs ch_len, which does not depend on its value. */
 		tls_wr_measure(&w);

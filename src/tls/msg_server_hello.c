@@ -169,7 +169,7 @@ static int hrr_handle(mote_conn *c, const struct sh_msg *m, const uint8_t *p, si
 	c->flags |= TLS_F_HRR;
 	c->suite = m->suite;
 	if (m->cookie) {
-		memcpy(hs->cookie, m->cookie, m->cookie_len);
+		memcpy(hs->u.pre.cookie, m->cookie, m->cookie_len);
 		hs->cookie_len = (uint8_t)m->cookie_len;
 	}
 	if (hs->psk_offered && !psk_compatible(c, m->suite)) {
@@ -177,8 +177,8 @@ static int hrr_handle(mote_conn *c, const struct sh_msg *m, const uint8_t *p, si
 		tls_session_release(c, 0);
 	}
 	if (new_group) {
-		mote_wipe(hs->x25519_priv, sizeof hs->x25519_priv);
-		mote_wipe(hs->ec_priv, sizeof hs->ec_priv);
+		mote_wipe(hs->u.pre.x25519_priv, sizeof hs->u.pre.x25519_priv);
+		mote_wipe(hs->u.pre.ec_priv, sizeof hs->u.pre.ec_priv);
 		hs->share_groups[0] = m->group;
 		hs->share_groups[1] = 0;
 		int err = tls_kex_keygen(c, m->group);
@@ -201,7 +201,7 @@ static int sh_keys(mote_conn *c, const struct sh_msg *m)
 	err = tls_kex_shared(c, m->group, m->share, m->share_len, shared, &shared_len);
 	if (!err) {
 		if (hs->psk_accepted)
-			memcpy(early, hs->early, sizeof early);
+			memcpy(early, hs->u.pre.early, sizeof early);
 		else
 			tls_next_secret(s->hash, NULL, NULL, 0, early);
 		tls_next_secret(s->hash, early, shared, shared_len, hsec);
@@ -248,6 +248,8 @@ static int sh_finish(mote_conn *c, const struct sh_msg *m, const uint8_t *p, siz
 	/* A ticket is used once, accepted or not. */
 	if (hs->psk_offered)
 		tls_session_release(c, 1);
+	/* The ClientHello state (ephemeral keys included) is done with. */
+	mote_wipe(&hs->u.pre, sizeof hs->u.pre);
 	c->flags |= TLS_F_KEYCHG;
 	c->state = TLS_ST_WAIT_EE;
 	return 0;

@@ -98,8 +98,10 @@ int tls_list_has(const uint16_t *list, size_t n, uint16_t v);
 
 /* Errors and alerts (alert.c). */
 unsigned tls_alert_for_error(int err);
-/* Records err as the sticky error and queues the matching alert. */
+/* Records err as the sticky error and queues the matching alert (or the
+ * given one); returns err. The first failure wins. */
 int tls_fail(mote_conn *c, int err);
+int tls_fail_alert(mote_conn *c, int err, unsigned alert);
 
 /* Key schedule (keysched.c). hash_len = mote_hash_size(alg). */
 void tls_derive_secret(mote_hash_alg alg, const uint8_t *secret, const char *label,

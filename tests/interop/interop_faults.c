@@ -5,7 +5,9 @@
  * must receive that alert (the alert is checked on the wire by a second
  * implementation, encryption included).
  *
- * Faults: a suite, group or session id not offered, TLS 1.2, unknown and
+ * Faults: a bad CertificateVerify (signature, scheme not offered, scheme
+ * for another key type), a tampered, expired, not yet valid, wrongly
+ * named or untrusted certificate, a suite, group or session id not offered, TLS 1.2, unknown and
  * misplaced extensions, garbage and corrupted records, a record over the
  * buffer, truncation (mid-record and between records), a bad Finished, an
  * alert in the middle of the handshake (plaintext and protected), messages
@@ -20,7 +22,7 @@
 #include "peer.h"
 #include "test.h"
 
-static struct pki pki;
+static struct pki pki, pki_expired, pki_future, pki_other;
 static int faults_run;
 
 /* ---- Helpers on server records ------------------------------------------ */
@@ -66,6 +68,9 @@ struct fault {
 	int (*fn)(struct peer *p, uint8_t *rec, size_t *len, size_t cap);
 	int want_err;
 	int want_alert; /* -1: none sent */
+	struct pki *server;  /* NULL: the good chain */
+	const char *host;    /* NULL: localhost */
+	struct pki *anchor;  /* NULL: the good chain's root */
 };
 
 static int f_suite(struct peer *p, uint8_t *rec, size_t *len, size_t cap)
@@ -344,59 +349,144 @@ static int f_cert_ctx(struct peer *p, uint8_t *rec, size_t *len, size_t cap)
 	return rewrite_hs(p, rec, len, cap, 11, e_cert_ctx);
 }
 
+/* CertificateVerify with one signature byte changed. */
+static void e_flip_cv(uint8_t *plain, size_t *plen, uint8_t *type)
+{
+	(void)type;
+	plain[*plen - 5] ^= 0x01;
+}
+
+static int f_bad_cv(struct peer *p, uint8_t *rec, size_t *len, size_t cap)
+{
+	return rewrite_hs(p, rec, len, cap, 15, e_flip_cv);
+}
+
+/* CertificateVerify claiming a scheme the client did not offer. */
+static void e_cv_scheme(uint8_t *plain, size_t *plen, uint8_t *type)
+{
+	(void)plen;
+	(void)type;
+	plain[4] = 0x02; /* ecdsa_sha1 (0x0203) */
+	plain[5] = 0x03;
+}
+
+static int f_cv_scheme(struct peer *p, uint8_t *rec, size_t *len, size_t cap)
+{
+	return rewrite_hs(p, rec, len, cap, 15, e_cv_scheme);
+}
+
+/* CertificateVerify claiming Ed25519 for the P-256 key. */
+static void e_cv_wrong_key(uint8_t *plain, size_t *plen, uint8_t *type)
+{
+	(void)plen;
+	(void)type;
+	plain[4] = 0x08;
+	plain[5] = 0x07;
+}
+
+static int f_cv_wrong_key(struct peer *p, uint8_t *rec, size_t *len, size_t cap)
+{
+	return rewrite_hs(p, rec, len, cap, 15, e_cv_wrong_key);
+}
+
+/* One byte of the leaf certificate changed (its signature fails). */
+static void e_cert_byte(uint8_t *plain, size_t *plen, uint8_t *type)
+{
+	(void)plen;
+	(void)type;
+	plain[4 + 1 + 3 + 3 + 40] ^= 0x20;
+}
+
+static int f_cert_byte(struct peer *p, uint8_t *rec, size_t *len, size_t cap)
+{
+	return rewrite_hs(p, rec, len, cap, 11, e_cert_byte);
+}
+
 static const struct fault faults[] = {
-	{"suite not offered", f_suite, MOTE_ERR_ILLEGAL_PARAMETER, MOTE_ALERT_illegal_parameter},
-	{"group not offered", f_group, MOTE_ERR_ILLEGAL_PARAMETER, MOTE_ALERT_illegal_parameter},
-	{"session id echo", f_sid, MOTE_ERR_ILLEGAL_PARAMETER, MOTE_ALERT_illegal_parameter},
-	{"supported_versions 1.2", f_version, MOTE_ERR_ILLEGAL_PARAMETER,
-	 MOTE_ALERT_illegal_parameter},
-	{"TLS 1.2 ServerHello", f_tls12, MOTE_ERR_PROTOCOL_VERSION, MOTE_ALERT_protocol_version},
-	{"unknown ServerHello ext", f_sh_unknown_ext, MOTE_ERR_UNSUPPORTED_EXTENSION,
-	 MOTE_ALERT_unsupported_extension},
-	{"misplaced ServerHello ext", f_sh_misplaced_ext, MOTE_ERR_ILLEGAL_PARAMETER,
-	 MOTE_ALERT_illegal_parameter},
-	{"garbage record type", f_garbage_type, MOTE_ERR_UNEXPECTED_MESSAGE,
-	 MOTE_ALERT_unexpected_message},
-	{"corrupted ciphertext", f_bad_mac, MOTE_ERR_BAD_RECORD_MAC, MOTE_ALERT_bad_record_mac},
-	{"bad change_cipher_spec", f_bad_ccs, MOTE_ERR_UNEXPECTED_MESSAGE,
-	 MOTE_ALERT_unexpected_message},
-	{"record over the buffer", f_overflow, MOTE_ERR_RECORD_OVERFLOW,
-	 MOTE_ALERT_record_overflow},
-	{"truncated record", f_truncate_mid, MOTE_ERR_TRUNCATED, -1},
-	{"bad Finished", f_bad_finished, MOTE_ERR_BAD_FINISHED, MOTE_ALERT_decrypt_error},
-	{"protected alert", f_alert_protected, MOTE_ERR_ALERT_RECEIVED_BASE - 40, -1},
-	{"plaintext alert", f_alert_plain, MOTE_ERR_ALERT_RECEIVED_BASE - 40, -1},
-	{"app data before Finished", f_early_appdata, MOTE_ERR_UNEXPECTED_MESSAGE,
-	 MOTE_ALERT_unexpected_message},
-	{"message out of order", f_out_of_order, MOTE_ERR_UNEXPECTED_MESSAGE,
-	 MOTE_ALERT_unexpected_message},
-	{"unsolicited ALPN", f_ee_alpn, MOTE_ERR_UNSUPPORTED_EXTENSION,
-	 MOTE_ALERT_unsupported_extension},
-	{"key_share in EE", f_ee_key_share, MOTE_ERR_ILLEGAL_PARAMETER,
-	 MOTE_ALERT_illegal_parameter},
-	{"max_fragment_length changed", f_ee_mfl, MOTE_ERR_ILLEGAL_PARAMETER,
-	 MOTE_ALERT_illegal_parameter},
-	{"trailing byte in EE", f_ee_trailing, MOTE_ERR_DECODE, MOTE_ALERT_decode_error},
-	{"certificate context", f_cert_ctx, MOTE_ERR_ILLEGAL_PARAMETER,
-	 MOTE_ALERT_illegal_parameter},
+	{.name = "bad CertificateVerify", .fn = f_bad_cv,
+	 .want_err = MOTE_ERR_BAD_CERT_VERIFY, .want_alert = MOTE_ALERT_decrypt_error},
+	{.name = "CertificateVerify scheme not offered", .fn = f_cv_scheme,
+	 .want_err = MOTE_ERR_ILLEGAL_PARAMETER, .want_alert = MOTE_ALERT_illegal_parameter},
+	{.name = "CertificateVerify scheme for another key", .fn = f_cv_wrong_key,
+	 .want_err = MOTE_ERR_ILLEGAL_PARAMETER, .want_alert = MOTE_ALERT_illegal_parameter},
+	{.name = "tampered certificate", .fn = f_cert_byte,
+	 .want_err = MOTE_ERR_BAD_SIGNATURE, .want_alert = MOTE_ALERT_bad_certificate},
+	{.name = "expired certificate", .fn = NULL,
+	 .want_err = MOTE_ERR_X509_EXPIRED, .want_alert = MOTE_ALERT_certificate_expired, .server = &pki_expired},
+	{.name = "certificate not yet valid", .fn = NULL,
+	 .want_err = MOTE_ERR_X509_NOT_YET_VALID, .want_alert = MOTE_ALERT_certificate_expired, .server = &pki_future},
+	{.name = "wrong host name", .fn = NULL,
+	 .want_err = MOTE_ERR_X509_NAME_MISMATCH, .want_alert = MOTE_ALERT_bad_certificate, .host = "other.example"},
+	{.name = "untrusted root", .fn = NULL,
+	 .want_err = MOTE_ERR_X509_UNTRUSTED, .want_alert = MOTE_ALERT_unknown_ca, .anchor = &pki_other},
+	{.name = "suite not offered", .fn = f_suite,
+	 .want_err = MOTE_ERR_ILLEGAL_PARAMETER, .want_alert = MOTE_ALERT_illegal_parameter},
+	{.name = "group not offered", .fn = f_group,
+	 .want_err = MOTE_ERR_ILLEGAL_PARAMETER, .want_alert = MOTE_ALERT_illegal_parameter},
+	{.name = "session id echo", .fn = f_sid,
+	 .want_err = MOTE_ERR_ILLEGAL_PARAMETER, .want_alert = MOTE_ALERT_illegal_parameter},
+	{.name = "supported_versions 1.2", .fn = f_version,
+	 .want_err = MOTE_ERR_ILLEGAL_PARAMETER, .want_alert = MOTE_ALERT_illegal_parameter},
+	{.name = "TLS 1.2 ServerHello", .fn = f_tls12,
+	 .want_err = MOTE_ERR_PROTOCOL_VERSION, .want_alert = MOTE_ALERT_protocol_version},
+	{.name = "unknown ServerHello ext", .fn = f_sh_unknown_ext,
+	 .want_err = MOTE_ERR_UNSUPPORTED_EXTENSION, .want_alert = MOTE_ALERT_unsupported_extension},
+	{.name = "misplaced ServerHello ext", .fn = f_sh_misplaced_ext,
+	 .want_err = MOTE_ERR_ILLEGAL_PARAMETER, .want_alert = MOTE_ALERT_illegal_parameter},
+	{.name = "garbage record type", .fn = f_garbage_type,
+	 .want_err = MOTE_ERR_UNEXPECTED_MESSAGE, .want_alert = MOTE_ALERT_unexpected_message},
+	{.name = "corrupted ciphertext", .fn = f_bad_mac,
+	 .want_err = MOTE_ERR_BAD_RECORD_MAC, .want_alert = MOTE_ALERT_bad_record_mac},
+	{.name = "bad change_cipher_spec", .fn = f_bad_ccs,
+	 .want_err = MOTE_ERR_UNEXPECTED_MESSAGE, .want_alert = MOTE_ALERT_unexpected_message},
+	{.name = "record over the buffer", .fn = f_overflow,
+	 .want_err = MOTE_ERR_RECORD_OVERFLOW, .want_alert = MOTE_ALERT_record_overflow},
+	{.name = "truncated record", .fn = f_truncate_mid,
+	 .want_err = MOTE_ERR_TRUNCATED, .want_alert = -1},
+	{.name = "bad Finished", .fn = f_bad_finished,
+	 .want_err = MOTE_ERR_BAD_FINISHED, .want_alert = MOTE_ALERT_decrypt_error},
+	{.name = "protected alert", .fn = f_alert_protected,
+	 .want_err = MOTE_ERR_ALERT_RECEIVED_BASE - 40, .want_alert = -1},
+	{.name = "plaintext alert", .fn = f_alert_plain,
+	 .want_err = MOTE_ERR_ALERT_RECEIVED_BASE - 40, .want_alert = -1},
+	{.name = "app data before Finished", .fn = f_early_appdata,
+	 .want_err = MOTE_ERR_UNEXPECTED_MESSAGE, .want_alert = MOTE_ALERT_unexpected_message},
+	{.name = "message out of order", .fn = f_out_of_order,
+	 .want_err = MOTE_ERR_UNEXPECTED_MESSAGE, .want_alert = MOTE_ALERT_unexpected_message},
+	{.name = "unsolicited ALPN", .fn = f_ee_alpn,
+	 .want_err = MOTE_ERR_UNSUPPORTED_EXTENSION, .want_alert = MOTE_ALERT_unsupported_extension},
+	{.name = "key_share in EE", .fn = f_ee_key_share,
+	 .want_err = MOTE_ERR_ILLEGAL_PARAMETER, .want_alert = MOTE_ALERT_illegal_parameter},
+	{.name = "max_fragment_length changed", .fn = f_ee_mfl,
+	 .want_err = MOTE_ERR_ILLEGAL_PARAMETER, .want_alert = MOTE_ALERT_illegal_parameter},
+	{.name = "trailing byte in EE", .fn = f_ee_trailing,
+	 .want_err = MOTE_ERR_DECODE, .want_alert = MOTE_ALERT_decode_error},
+	{.name = "certificate context", .fn = f_cert_ctx,
+	 .want_err = MOTE_ERR_ILLEGAL_PARAMETER, .want_alert = MOTE_ALERT_illegal_parameter},
 };
 
 static void run_fault(const struct fault *f)
 {
 	static const uint16_t aes128[] = {MOTE_TLS_AES_128_GCM_SHA256};
-	mote_config cfg = {.flags = MOTE_CONFIG_INSECURE_NO_VERIFY, .suites = aes128, .n_suites = 1};
+	mote_config cfg = {.suites = aes128, .n_suites = 1};
 	struct server_opts so = {.suites = "TLS_AES_128_GCM_SHA256"};
 	uint8_t rbuf[MOTE_RECV_BUFFER_SIZE(512)], sbuf[MOTE_SEND_BUFFER_SIZE(512)];
+	uint8_t arena[600];
+	mote_trust_anchor ta;
 	mote_handshake hs;
 	mote_conn c;
 	mote_ctx ctx;
 	struct peer p;
 	int err;
 
+	CHECK_INT(pki_anchor(f->anchor ? f->anchor : &pki, &ta, arena, sizeof arena), 0);
+	cfg.verify.anchors = &ta;
+	cfg.verify.n_anchors = 1;
 	test_mote_ctx(&ctx, &cfg, 99);
-	CHECK_INT(peer_ctx_new(&p, &pki, &so), 0);
+	CHECK_INT(peer_ctx_new(&p, f->server ? f->server : &pki, &so), 0);
 	p.fault = f->fn;
-	CHECK_INT(mote_conn_init(&c, &ctx, "localhost", rbuf, sizeof rbuf, sbuf, sizeof sbuf, &hs),
+	CHECK_INT(mote_conn_init(&c, &ctx, f->host ? f->host : "localhost", rbuf, sizeof rbuf, sbuf,
+	                         sizeof sbuf, &hs),
 	          0);
 	err = peer_handshake(&p, &c);
 	if (err != f->want_err || mote_conn_alert_sent(&c) != f->want_alert)
@@ -419,9 +509,15 @@ static void run_fault(const struct fault *f)
 int main(void)
 {
 	CHECK_INT(pki_make(&pki, "ec256", "localhost", 0, -1, 30), 0);
+	CHECK_INT(pki_make(&pki_expired, "ec256", "localhost", 0, -30, -1), 0);
+	CHECK_INT(pki_make(&pki_future, "ec256", "localhost", 0, 2, 30), 0);
+	CHECK_INT(pki_make(&pki_other, "ec256", "localhost", 0, -1, 30), 0);
 	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
 		run_fault(&faults[i]);
 	pki_free(&pki);
+	pki_free(&pki_expired);
+	pki_free(&pki_future);
+	pki_free(&pki_other);
 	printf("interop_faults: %d faults, each with its error and alert\n", faults_run);
 	return test_finish("interop_faults");
 }

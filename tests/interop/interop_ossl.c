@@ -15,6 +15,7 @@
 
 static struct pki pki_ec;
 static mote_session sessions[4];
+static uint8_t scratch[MOTE_PK_SCRATCH_SIZE];
 
 struct client {
 	mote_ctx ctx;
@@ -29,6 +30,7 @@ static int client_start(struct client *cl, const mote_config *cfg, size_t limit,
 	if (!cl->rbuf) {
 		test_mote_ctx(&cl->ctx, cfg, seed);
 		mote_ctx_set_sessions(&cl->ctx, sessions, 4);
+		mote_ctx_set_pk_scratch(&cl->ctx, scratch, sizeof scratch);
 	}
 	cl->rlen = MOTE_RECV_BUFFER_SIZE(limit);
 	cl->slen = MOTE_SEND_BUFFER_SIZE(limit);
@@ -48,17 +50,21 @@ static void client_free(struct client *cl)
 	cl->rbuf = cl->sbuf = NULL;
 }
 
-static const mote_config insecure_cfg = {.flags = MOTE_CONFIG_INSECURE_NO_VERIFY};
+/* The chain of pki_ec validated up to its root (set in main). */
+static mote_trust_anchor anchor_ec;
+static uint8_t anchor_arena[600];
+static mote_config valid_cfg;
 
-/* One full handshake + exchange; returns the negotiated info. */
-static void run_one(const char *what, const mote_config *cfg, const struct server_opts *so,
-                    size_t limit, size_t bytes, mote_conn_info_t *info)
+/* One full handshake + exchange with a given chain. */
+static void run_pki(const char *what, const struct pki *pki, const mote_config *cfg,
+                    const struct server_opts *so, size_t limit, size_t bytes,
+                    mote_conn_info_t *info)
 {
 	struct peer p;
 	struct client cl = {0};
 	int err;
 
-	CHECK_INT(peer_ctx_new(&p, &pki_ec, so), 0);
+	CHECK_INT(peer_ctx_new(&p, pki, so), 0);
 	CHECK_INT(client_start(&cl, cfg, limit, 1), 0);
 	err = peer_handshake(&p, &cl.conn);
 	if (err)
@@ -68,6 +74,49 @@ static void run_one(const char *what, const mote_config *cfg, const struct serve
 	CHECK_INT(peer_exchange(&p, &cl.conn, bytes), 0);
 	client_free(&cl);
 	peer_free(&p);
+}
+
+static void run_one(const char *what, const mote_config *cfg, const struct server_opts *so,
+                    size_t limit, size_t bytes, mote_conn_info_t *info)
+{
+	run_pki(what, &pki_ec, cfg, so, limit, bytes, info);
+}
+
+/* Server chains of every key type, validated, in 16 KB and in 512-byte
+ * records (the Certificate spans many records; an RSA-4096
+ * CertificateVerify is reassembled). */
+static void test_chains(void)
+{
+	static const struct {
+		const char *kind;
+		uint16_t sig;
+	} kinds[] = {
+		{"ec256", MOTE_SIG_ECDSA_SECP256R1_SHA256}, {"ec384", MOTE_SIG_ECDSA_SECP384R1_SHA384},
+		{"rsa2048", MOTE_SIG_RSA_PSS_RSAE_SHA256},  {"rsa4096", MOTE_SIG_RSA_PSS_RSAE_SHA256},
+		{"ed25519", MOTE_SIG_ED25519},
+	};
+	int n = 0;
+
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		struct pki pki;
+		mote_trust_anchor ta;
+		uint8_t arena[600];
+		mote_config cfg = {0};
+		struct server_opts so = {0};
+		mote_conn_info_t info;
+		CHECK_INT(pki_make(&pki, kinds[i].kind, "localhost", 0, -1, 30), 0);
+		CHECK_INT(pki_anchor(&pki, &ta, arena, sizeof arena), 0);
+		cfg.verify.anchors = &ta;
+		cfg.verify.n_anchors = 1;
+		for (int small = 0; small < 2; small++) {
+			run_pki(kinds[i].kind, &pki, &cfg, &so, small ? 512 : 16384, 1000, &info);
+			CHECK_INT(info.sig_scheme, kinds[i].sig);
+			CHECK_INT(info.insecure, 0);
+			n++;
+		}
+		pki_free(&pki);
+	}
+	printf("interop_ossl: %d validated chain handshakes (5 key types x 2 record sizes)\n", n);
 }
 
 static void test_suites(void)
@@ -87,7 +136,7 @@ static void test_suites(void)
 		for (size_t j = 0; j < 3; j++) {
 			struct server_opts so = {.suites = suites[i].ossl, .tickets = 0};
 			mote_conn_info_t info;
-			run_one(suites[i].ossl, &insecure_cfg, &so, limits[j], 3000, &info);
+			run_one(suites[i].ossl, &valid_cfg, &so, limits[j], 3000, &info);
 			CHECK_INT(info.suite, suites[i].id);
 			CHECK_INT(info.group, MOTE_GROUP_X25519);
 			CHECK_INT(info.recv_limit, limits[j]);
@@ -120,7 +169,7 @@ static void test_groups(void)
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct server_opts so = {.groups = cases[i].server};
-		mote_config cfg = insecure_cfg;
+		mote_config cfg = valid_cfg;
 		mote_conn_info_t info;
 		cfg.groups = cases[i].client;
 		cfg.n_groups = cases[i].n;
@@ -144,11 +193,11 @@ static void test_hrr_resumption(void)
 	mote_conn_info_t info;
 
 	CHECK_INT(peer_ctx_new(&p, &pki_ec, &so), 0);
-	CHECK_INT(client_start(&cl, &insecure_cfg, 1024, 8), 0);
+	CHECK_INT(client_start(&cl, &valid_cfg, 1024, 8), 0);
 	CHECK_INT(peer_handshake(&p, &cl.conn), 0);
 	CHECK_INT(peer_exchange(&p, &cl.conn, 10), 0);
 	CHECK_INT(peer_conn_new(&p), 0);
-	CHECK_INT(client_start(&cl, &insecure_cfg, 1024, 9), 0);
+	CHECK_INT(client_start(&cl, &valid_cfg, 1024, 9), 0);
 	CHECK_INT(peer_handshake(&p, &cl.conn), 0);
 	mote_conn_info(&cl.conn, &info);
 	CHECK_INT(info.hrr, 1);
@@ -168,7 +217,7 @@ static void test_fragmented(void)
 	for (size_t i = 0; i < 3; i++) {
 		struct server_opts so = {.max_send_fragment = frags[i]};
 		mote_conn_info_t info;
-		run_one("fragmented", &insecure_cfg, &so, 16384, 5000, &info);
+		run_one("fragmented", &valid_cfg, &so, 16384, 5000, &info);
 	}
 }
 
@@ -177,15 +226,15 @@ static void test_bulk(void)
 	struct server_opts so = {0};
 	mote_conn_info_t info;
 
-	run_one("1 MB at 16 KB", &insecure_cfg, &so, 16384, 1u << 20, &info);
-	run_one("1 MB at 512", &insecure_cfg, &so, 512, 1u << 20, &info);
+	run_one("1 MB at 16 KB", &valid_cfg, &so, 16384, 1u << 20, &info);
+	run_one("1 MB at 512", &valid_cfg, &so, 512, 1u << 20, &info);
 	printf("interop_ossl: 1 MB each way at 16384- and 512-byte records, content checked\n");
 }
 
 static void test_resumption(void)
 {
 	struct server_opts so = {.tickets = 2};
-	mote_config cfg = insecure_cfg;
+	mote_config cfg = valid_cfg;
 	struct peer p;
 	struct client cl = {0};
 	mote_conn_info_t info;
@@ -236,7 +285,7 @@ static void test_key_update(void)
 	struct client cl = {0};
 
 	CHECK_INT(peer_ctx_new(&p, &pki_ec, &so), 0);
-	CHECK_INT(client_start(&cl, &insecure_cfg, 512, 4), 0);
+	CHECK_INT(client_start(&cl, &valid_cfg, 512, 4), 0);
 	CHECK_INT(peer_handshake(&p, &cl.conn), 0);
 	CHECK_INT(peer_exchange(&p, &cl.conn, 100), 0);
 	CHECK_INT(key_updates(&p, &cl), 0);
@@ -248,7 +297,7 @@ static void test_cert_request_alpn(void)
 {
 	static const char *const protos[] = {"h2", "http/1.1"};
 	struct server_opts so = {.request_cert = 1, .alpn = "http/1.1"};
-	mote_config cfg = insecure_cfg;
+	mote_config cfg = valid_cfg;
 	mote_conn_info_t info;
 
 	cfg.alpn = protos;
@@ -263,7 +312,7 @@ static void test_cert_request_alpn(void)
 static void test_record_limits(void)
 {
 	struct server_opts so = {0};
-	mote_config cfg = insecure_cfg;
+	mote_config cfg = valid_cfg;
 	struct peer p;
 	struct client cl = {0};
 
@@ -292,6 +341,11 @@ static void test_record_limits(void)
 int main(void)
 {
 	CHECK_INT(pki_make(&pki_ec, "ec256", "localhost", 0, -1, 30), 0);
+	CHECK_INT(pki_anchor(&pki_ec, &anchor_ec, anchor_arena, sizeof anchor_arena), 0);
+	/* Every test validates the chain unless it says otherwise. */
+	valid_cfg.verify.anchors = &anchor_ec;
+	valid_cfg.verify.n_anchors = 1;
+	test_chains();
 	test_suites();
 	test_groups();
 	test_hrr_resumption();

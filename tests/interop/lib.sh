@@ -73,7 +73,7 @@ subjectAltName=DNS:localhost
 EOT
 	# shellcheck disable=SC2086
 	openssl req -x509 $alg -nodes -keyout "$d/root.key" -out "$d/root.pem" -days 30 \
-		-subj "/CN=Mote Interop Root" -addext "basicConstraints=critical,CA:TRUE" \
+		-subj "/CN=Mote Interop Root $1" -addext "basicConstraints=critical,CA:TRUE" \
 		-addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null || return 1
 	openssl req $alg -nodes -keyout "$d/inter.key" -out "$d/inter.csr" \
 		-subj "/CN=Mote Interop Intermediate" 2>/dev/null || return 1

@@ -74,9 +74,12 @@ static X509 *cert_make(EVP_PKEY *key, const char *cn, X509 *issuer, EVP_PKEY *is
 	return x;
 }
 
+static int roots_made;
+
 int pki_make(struct pki *p, const char *kind, const char *host, int self_signed, long days_from,
              long days_to)
 {
+	char root_cn[64];
 	EVP_PKEY *ik;
 
 	memset(p, 0, sizeof *p);
@@ -91,7 +94,10 @@ int pki_make(struct pki *p, const char *kind, const char *host, int self_signed,
 	}
 	p->root_key = key_make(kind);
 	ik = key_make(kind);
-	p->root = cert_make(p->root_key, "Mote Test Root", NULL, p->root_key, 1, NULL, -1, 3650, 1);
+	/* Roots are named apart, so another chain's root is untrusted, not a
+	 * same-named key that fails the signature. */
+	snprintf(root_cn, sizeof root_cn, "Mote Test Root %d", ++roots_made);
+	p->root = cert_make(p->root_key, root_cn, NULL, p->root_key, 1, NULL, -1, 3650, 1);
 	p->inter = cert_make(ik, "Mote Test Intermediate", p->root, p->root_key, 1, NULL, -1, 3650, 2);
 	p->leaf = cert_make(p->leaf_key, host, p->inter, ik, 0, host, days_from, days_to, 3);
 	EVP_PKEY_free(ik);
@@ -115,6 +121,16 @@ uint8_t *pki_der(X509 *x, size_t *len)
 
 	*len = n > 0 ? (size_t)n : 0;
 	return der;
+}
+
+int pki_anchor(const struct pki *p, mote_trust_anchor *ta, uint8_t *arena, size_t cap)
+{
+	size_t len, used = 0;
+	uint8_t *der = pki_der(p->root, &len);
+	int err = der ? mote_ta_from_der(ta, der, len, arena, cap, &used) : -1;
+
+	OPENSSL_free(der);
+	return err;
 }
 
 /* ---- Server ------------------------------------------------------------ */

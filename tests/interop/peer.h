@@ -37,6 +37,8 @@ int pki_make(struct pki *p, const char *kind, const char *host, int self_signed,
 void pki_free(struct pki *p);
 /* DER of a certificate (malloc'd). */
 uint8_t *pki_der(X509 *x, size_t *len);
+/* A Mote trust anchor from the chain's root (key bytes in arena). */
+int pki_anchor(const struct pki *p, mote_trust_anchor *ta, uint8_t *arena, size_t cap);
 
 /* What the server does. */
 struct server_opts {

@@ -27,15 +27,15 @@ start_s_server() {
 	return 1
 }
 
+# The chain is validated up to the root of the kind in use.
+KIND=ec256
 client() {
-	# shellcheck disable=SC2086
-	timeout 20 "$MOTE" client "localhost:$PORT" $AUTH "$@" > "$W/c.out" 2>&1
+	timeout 20 "$MOTE" client "localhost:$PORT" --ca "$W/$KIND/root.pem" "$@" > "$W/c.out" 2>&1
 }
 
 for k in ec256 ec384 rsa2048 rsa4096 ed25519; do
 	[ -f "$W/$k/leaf.pem" ] || gen_pki $k || ko "generate $k chain"
 done
-AUTH="--insecure"
 
 for s in TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_CHACHA20_POLY1305_SHA256; do
 	for frag in 16384 512; do
@@ -48,6 +48,7 @@ for s in TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_CHACHA20_POLY1305_SHA
 done
 
 for k in ec256 ec384 rsa2048 rsa4096 ed25519; do
+	KIND=$k
 	start_s_server $k -tls1_3 -www
 	printf 'GET / HTTP/1.0\r\n\r\n' | client --max-frag 1024
 	case $k in
@@ -59,6 +60,25 @@ for k in ec256 ec384 rsa2048 rsa4096 ed25519; do
 	expect "$k chain" "signature +$sig" "HTTP/1.0 200 ok"
 	stop_server
 done
+KIND=ec256
+
+# Groups: P-256 asked for by HelloRetryRequest, or offered first.
+start_s_server ec256 -tls1_3 -groups P-256 -www
+printf 'GET / HTTP/1.0\r\n\r\n' | client
+expect "HelloRetryRequest to P-256" "group +secp256r1" "after HelloRetryRequest" "HTTP/1.0 200 ok"
+stop_server
+start_s_server ec256 -tls1_3 -www
+printf 'GET / HTTP/1.0\r\n\r\n' | client --group p256 --group x25519
+expect "P-256 share" "group +secp256r1" "HTTP/1.0 200 ok"
+stop_server
+
+# Validation failures: the error and the alert the client sent.
+start_s_server ec256 -tls1_3 -www
+printf 'x' | timeout 20 "$MOTE" client "127.0.0.1:$PORT" --ca "$W/$KIND/root.pem" > "$W/c.out" 2>&1
+expect "wrong host name" "MOTE_ERR_X509_NAME_MISMATCH" "alert sent: bad_certificate"
+printf 'x' | client --ca "$W/ec384/root.pem"
+expect "untrusted root" "MOTE_ERR_X509_UNTRUSTED" "alert sent: unknown_ca"
+stop_server
 
 start_s_server ec256 -tls1_3 -www
 printf 'GET / HTTP/1.0\r\n\r\n' | client --max-frag 512 --resume
@@ -97,7 +117,7 @@ SRV_IN="$W/big.in"
 start_s_server ec256 -tls1_3 -quiet -naccept 1
 (cat "$W/big.bin"; sleep 2) >&4 &
 fpid=$!
-(cat "$W/big.bin"; sleep 1) | timeout 30 "$MOTE" client "localhost:$PORT" $AUTH --max-frag 512 -q \
+(cat "$W/big.bin"; sleep 1) | timeout 30 "$MOTE" client "localhost:$PORT" --ca "$W/ec256/root.pem" --max-frag 512 -q \
 	> "$W/c.bin" 2> "$W/c.out"
 sleep 0.5
 kill $fpid 2>/dev/null
