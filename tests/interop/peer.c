@@ -345,6 +345,34 @@ size_t peer_seal_hs_record(struct peer *p, const uint8_t *plain, size_t len, uin
 
 /* ---- Pumping ------------------------------------------------------------ */
 
+void (*peer_run_client)(void (*fn)(void *), void *arg);
+
+struct client_call {
+	mote_conn *c;
+	size_t len;
+	int recv;
+};
+
+static void client_call_fn(void *a)
+{
+	struct client_call *cc = a;
+
+	if (cc->recv)
+		mote_conn_recv_ack(cc->c, cc->len);
+	else
+		mote_conn_send_ack(cc->c, cc->len);
+}
+
+static void client_ack(mote_conn *c, size_t len, int recv)
+{
+	struct client_call cc = {c, len, recv};
+
+	if (peer_run_client)
+		peer_run_client(client_call_fn, &cc);
+	else
+		client_call_fn(&cc);
+}
+
 static void server_step(struct peer *p)
 {
 	uint8_t junk[4096];
@@ -402,7 +430,7 @@ static int to_client(struct peer *p, mote_conn *c)
 			want = want < len - off ? want : len - off;
 			memcpy(dst, rec + off, want);
 			off += want;
-			mote_conn_recv_ack(c, want);
+			client_ack(c, want, 1);
 		}
 		free(rec);
 		moved = 1;
@@ -422,7 +450,7 @@ static int to_server(struct peer *p, mote_conn *c)
 
 	while ((out = mote_conn_send_buf(c, &len)) != NULL) {
 		BIO_write(p->to_server, out, (int)len);
-		mote_conn_send_ack(c, len);
+		client_ack(c, len, 0);
 		moved = 1;
 	}
 	return moved;

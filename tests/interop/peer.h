@@ -103,6 +103,11 @@ int peer_open_hs_record(struct peer *p, const uint8_t *rec, size_t len, uint64_t
 size_t peer_seal_hs_record(struct peer *p, const uint8_t *plain, size_t len, uint8_t type,
                            uint64_t seq, uint8_t *rec);
 
+/* If set, the pump runs the client's processing calls (recv_ack,
+ * send_ack) through this function, e.g. on a separate stack to measure
+ * the client's stack apart from OpenSSL's. */
+extern void (*peer_run_client)(void (*fn)(void *), void *arg);
+
 /* A Mote context with a deterministic DRBG and a fixed test clock. */
 void test_mote_ctx(mote_ctx *ctx, const mote_config *cfg, uint64_t seed);
 

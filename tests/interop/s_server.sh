@@ -4,7 +4,7 @@
 # KeyUpdate requested by the server, 1 MB each way with content checked.
 # usage: s_server.sh MOTE_TOOL WORKDIR
 MOTE=$1
-W=$2
+W=$2/v2 # bump when the generated PKI changes (it is cached here)
 SUITE=interop_s_server
 mkdir -p "$W"
 . "$(dirname "$0")/lib.sh"
