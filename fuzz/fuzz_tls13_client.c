@@ -20,8 +20,10 @@
  *                optional random (32, e.g. the HelloRetryRequest value);
  *                it echoes the client's session id and carries the
  *                server's X25519 share (or, as HRR, asks for P-256)
- *   op & 8       fix a Finished: the last handshake message of the record
- *                gets the verify_data the server key schedule expects
+ *   op & 8       fix the last handshake message of the record: a Finished
+ *                gets the verify_data the server key schedule expects, an
+ *                Ed25519 CertificateVerify a valid signature by the key of
+ *                the seeds' certificate
  *   op >> 4      bytes are handed to the client in chunks of (op >> 4) + 1
  *                (15: whole records)
  * Covered: the record layer (framing, decryption, padding, limits), the
@@ -29,8 +31,9 @@
  * (ServerHello/HRR, EncryptedExtensions, CertificateRequest, Certificate,
  * CertificateVerify, Finished, NewSessionTicket, KeyUpdate), alerts,
  * application data, KeyUpdate and close in both directions, the session
- * cache, and the client's own output. Certificates are not validated
- * (MOTE_CONFIG_INSECURE_NO_VERIFY): fuzz_x509 covers that engine.
+ * cache, and the client's own output. The chain is not validated
+ * (MOTE_CONFIG_INSECURE_NO_VERIFY: fuzz_x509 covers the engine's rules),
+ * but the leaf is still parsed and CertificateVerify checked with its key.
  * Invariants (abort on violation): the engine's channels never point
  * outside the caller's buffers; an error is sticky and closes the
  * connection; no record sent by the client is larger than its send buffer.
@@ -44,6 +47,7 @@
 #include <string.h>
 
 #include "mote/ec.h"
+#include "mote/ed25519.h"
 #include "mote/tls.h"
 #include "mote/x25519.h"
 #include "tls/tls_int.h"
@@ -249,22 +253,55 @@ static void send_record(struct srv *s, uint8_t type, const uint8_t *p, size_t n,
 	feed(s, rec, total, chunk);
 }
 
-/* The last handshake message in p[0..n) gets the right verify_data, if
- * it is a Finished of the right length. */
-static void fix_finished(struct srv *s, uint8_t *p, size_t n)
-{
-	size_t hl = s->alg != MOTE_HASH_NONE ? mote_hash_size(s->alg) : 0;
-	uint8_t th[48];
-	mote_hash_ctx copy;
+/* The server's certificate key (Ed25519): the seed corpus carries a
+ * self-signed certificate for it (fuzz/gen_tls13_seeds.py). */
+static const uint8_t cert_seed[32] = {
+	0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+	0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+	0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11};
 
-	if (!hl || s->keyed != 1 || n < 4 + hl || p[n - hl - 4] != TLS_HS_FINISHED)
-		return;
-	/* Transcript up to this message: what is hashed so far plus the
-	 * bytes of this record before it. */
-	copy = s->th;
-	mote_hash_update(&copy, p, n - hl - 4);
+/* Transcript hash up to p[0..n) (bytes of this record before the
+ * message being fixed). */
+static size_t th_upto(struct srv *s, const uint8_t *p, size_t n, uint8_t th[48])
+{
+	mote_hash_ctx copy = s->th;
+
+	mote_hash_update(&copy, p, n);
 	mote_hash_final(&copy, th);
-	tls_finished_mac(s->alg, s->s_hs, th, p + n - hl);
+	return mote_hash_size(s->alg);
+}
+
+/* The last handshake message in p[0..n) is made valid: a Finished gets
+ * the verify_data the server key schedule expects, an Ed25519
+ * CertificateVerify the signature of the certificate key above. */
+static void fix_last(struct srv *s, uint8_t *p, size_t n)
+{
+	static const char ctx_str[] = "TLS 1.3, server CertificateVerify";
+	uint8_t th[48], content[64 + sizeof ctx_str + 48], pub[32];
+	size_t off = 0, len, hl;
+
+	if (s->alg == MOTE_HASH_NONE || s->keyed != 1)
+		return;
+	while (off + 4 <= n) {
+		len = ((size_t)p[off + 1] << 16) | ((size_t)p[off + 2] << 8) | p[off + 3];
+		if (off + 4 + len == n)
+			break;
+		off += 4 + len;
+	}
+	if (off + 4 > n)
+		return;
+	len = n - off - 4;
+	hl = th_upto(s, p, off, th);
+	if (p[off] == TLS_HS_FINISHED && len == hl) {
+		tls_finished_mac(s->alg, s->s_hs, th, p + off + 4);
+	} else if (p[off] == TLS_HS_CERTIFICATE_VERIFY && len == 2 + 2 + 64 &&
+	           p[off + 4] == 0x08 && p[off + 5] == 0x07) {
+		memset(content, 0x20, 64);
+		memcpy(content + 64, ctx_str, sizeof ctx_str);
+		memcpy(content + 64 + sizeof ctx_str, th, hl);
+		mote_ed25519_public_key(pub, cert_seed);
+		mote_ed25519_sign(p + off + 8, content, 64 + sizeof ctx_str + hl, cert_seed, pub);
+	}
 }
 
 static void server_hello(struct srv *s, const uint8_t *d, size_t n, size_t chunk)
@@ -408,7 +445,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memcpy(buf, data + off, len);
 		off += len;
 		if ((op & 8) && len > 1)
-			fix_finished(&s, buf + 1, len - 1);
+			fix_last(&s, buf + 1, len - 1);
 		switch (op & 7) {
 		case 0:
 			if (len)
