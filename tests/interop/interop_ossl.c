@@ -261,6 +261,58 @@ static void test_resumption(void)
 	printf("interop_ossl: ticket resumption (2 tickets, 2 resumed connections)\n");
 }
 
+/* Concurrent connections to one server: each takes its own ticket (they
+ * are single-use); with two tickets stored, the third connection started
+ * meanwhile does a full handshake. */
+static void test_concurrent_resumption(void)
+{
+	struct server_opts so = {.tickets = 2};
+	struct peer p[4];
+	struct client cl[4];
+	mote_conn_info_t info;
+
+	memset(cl, 0, sizeof cl);
+	CHECK_INT(peer_ctx_new(&p[0], &pki_ec, &so), 0);
+	CHECK_INT(client_start(&cl[0], &valid_cfg, 512, 20), 0);
+	CHECK_INT(peer_handshake(&p[0], &cl[0].conn), 0);
+	CHECK_INT(peer_exchange(&p[0], &cl[0].conn, 10), 0);
+	CHECK_INT((int)mote_ctx_session_count(&cl[0].ctx, "localhost"), 2);
+	/* Three connections set up before any of them runs its handshake,
+	 * sharing the first one's context (and cache). */
+	for (int i = 1; i < 4; i++) {
+		p[i] = p[0];
+		p[i].ssl = NULL;
+		p[i].pend = NULL;
+		p[i].pend_cap = 0;
+		CHECK_INT(peer_conn_new(&p[i]), 0);
+		cl[i].ctx = cl[0].ctx;
+	}
+	for (int i = 1; i < 4; i++) {
+		cl[i].rbuf = malloc(MOTE_RECV_BUFFER_SIZE(512));
+		cl[i].sbuf = malloc(MOTE_SEND_BUFFER_SIZE(512));
+		CHECK_INT(mote_conn_init(&cl[i].conn, &cl[0].ctx, "localhost", cl[i].rbuf,
+		                         MOTE_RECV_BUFFER_SIZE(512), cl[i].sbuf,
+		                         MOTE_SEND_BUFFER_SIZE(512), &cl[i].hs),
+		          0);
+	}
+	CHECK_INT((int)mote_ctx_session_count(&cl[0].ctx, "localhost"), 0); /* both in use */
+	for (int i = 1; i < 4; i++) {
+		CHECK_INT(peer_handshake(&p[i], &cl[i].conn), 0);
+		mote_conn_info(&cl[i].conn, &info);
+		CHECK_INT(info.resumed, i < 3);
+		CHECK_INT(peer_exchange(&p[i], &cl[i].conn, 500), 0);
+	}
+	for (int i = 3; i >= 0; i--) {
+		mote_conn_clear(&cl[i].conn);
+		free(cl[i].rbuf);
+		free(cl[i].sbuf);
+		if (i)
+			peer_conn_free(&p[i]), free(p[i].pend);
+	}
+	peer_free(&p[0]);
+	printf("interop_ossl: 3 concurrent connections: 2 resumed with their own tickets, 1 full\n");
+}
+
 static int key_updates(struct peer *p, struct client *cl)
 {
 	/* Server asks for an update; the client must answer with its own. */
@@ -351,6 +403,7 @@ int main(void)
 	test_hrr_resumption();
 	test_fragmented();
 	test_resumption();
+	test_concurrent_resumption();
 	test_key_update();
 	test_cert_request_alpn();
 	test_record_limits();
