@@ -59,6 +59,11 @@ static const uint8_t oid_mgf1[] = {0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x0
 static const uint8_t oid_p256[] = {0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07};
 static const uint8_t oid_p384[] = {0x2B, 0x81, 0x04, 0x00, 0x22};
 
+int mote_x509_check_oid(const mote_x509_ctx *ctx, uint32_t len)
+{
+	return len > MOTE_X509_CAPTURE ? 0 : mote_der_check_oid(ctx->cap, len);
+}
+
 int mote_x509_oid_is(const mote_x509_ctx *ctx, uint32_t len, const uint8_t *known,
                      size_t known_len)
 {
@@ -182,9 +187,7 @@ static int alg_oid_end(mote_x509_ctx *ctx, mote_x509_level *lv, uint32_t len)
 	mote_x509_sigalg *a = alg_target(ctx);
 	int err;
 
-	if (len > MOTE_X509_CAPTURE)
-		return MOTE_ERR_DER_BAD_OID;
-	err = mote_der_check_oid(ctx->cap, len);
+	err = mote_x509_check_oid(ctx, len);
 	if (err)
 		return err;
 	switch (lv->arg) {
@@ -227,7 +230,7 @@ int mote_x509_alg_field_end(mote_x509_ctx *ctx, mote_x509_level *lv, uint32_t le
 			alg_target(ctx)->null_params = 1;
 		return 0;
 	case XF_CURVE:
-		if (len > MOTE_X509_CAPTURE || mote_der_check_oid(ctx->cap, len))
+		if (mote_x509_check_oid(ctx, len))
 			return MOTE_ERR_DER_BAD_OID_ENCODING;
 		if (mote_x509_oid_is(ctx, len, oid_p256, sizeof oid_p256))
 			ctx->spki_curve = MOTE_PKEY_CURVE_P256;

@@ -163,14 +163,14 @@ void mote_x509_chain_spki_begin(mote_x509_ctx *ctx)
 	}
 }
 
-static void chain_pins(mote_x509_ctx *ctx)
+void mote_x509_chain_pins(mote_x509_ctx *ctx, const uint8_t spki_hash[MOTE_SHA256_SIZE])
 {
 	const mote_x509_policy *pol = ctx->pol;
 
 	if (pol->trust != MOTE_X509_PIN_LEAF_SPKI && pol->trust != MOTE_X509_PIN_CHAIN_SPKI)
 		return;
 	for (size_t i = 0; i < pol->pin_count; i++) {
-		if (memcmp(pol->pins[i], ctx->pin_hash, MOTE_X509_PIN_SIZE) == 0)
+		if (memcmp(pol->pins[i], spki_hash, MOTE_X509_PIN_SIZE) == 0)
 			ctx->flags |= XC_PINNED;
 	}
 }
@@ -231,7 +231,6 @@ int mote_x509_chain_key(mote_x509_ctx *ctx)
 		err = chain_key_size(ctx);
 	if (err)
 		return mote_x509_is_leaf(ctx) ? err : candidate_fail(ctx, err);
-	chain_pins(ctx);
 	mote_x509_slot_key(ctx, &ctx->key, &k);
 	if (mote_x509_is_leaf(ctx))
 		return chain_leaf_key(ctx, &k);

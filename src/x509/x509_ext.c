@@ -208,9 +208,7 @@ static int ext_oid_end(mote_x509_ctx *ctx, uint32_t len)
 {
 	int err;
 
-	if (len > MOTE_X509_CAPTURE)
-		return MOTE_ERR_DER_BAD_OID;
-	err = mote_der_check_oid(ctx->cap, len);
+	err = mote_x509_check_oid(ctx, len);
 	if (err)
 		return err;
 	ctx->ext_id = XE_UNKNOWN;
@@ -282,9 +280,7 @@ static int ext_eku_oid(mote_x509_ctx *ctx, uint32_t len)
 {
 	int err;
 
-	if (len > MOTE_X509_CAPTURE)
-		return 0; /* long OIDs are none of ours */
-	err = mote_der_check_oid(ctx->cap, len);
+	err = mote_x509_check_oid(ctx, len);
 	if (err)
 		return err;
 	if (mote_x509_oid_is(ctx, len, oid_any_eku, sizeof oid_any_eku) ||

@@ -231,16 +231,40 @@ static int is_subject(const mote_x509_ctx *ctx)
 	       ctx->lv[XL_NAME].arg == XN_SUBJECT;
 }
 
-/* 1 if the modulus' sign byte is not stored (see XF_RSA_N). */
-static uint32_t rsa_sign_byte_dropped(uint32_t len)
-{
-	return len == MOTE_X509_MAX_RSA_BYTES + 1;
-}
-
 /* Bytes of the current field already received. */
 static uint32_t field_done(const mote_x509_ctx *ctx, const mote_x509_level *lv)
 {
 	return ctx->fld_len - (lv->end - ctx->pos);
+}
+
+/* 1 if the modulus starts with a 0x00 sign byte, which is not stored
+ * (an RSA-2048 key takes 256 bytes of arena, not 257). cap[0] is the
+ * first byte once any has arrived. */
+static uint32_t rsa_sign_byte(const mote_x509_ctx *ctx)
+{
+	return ctx->fld_len > 1 && ctx->cap[0] == 0;
+}
+
+/* Modulus bytes into the arena; its space is taken with the first byte,
+ * when the sign byte is known. */
+static int rsa_modulus_bytes(mote_x509_ctx *ctx, const mote_x509_level *lv, const uint8_t *p,
+                             size_t n)
+{
+	uint32_t drop = rsa_sign_byte(ctx), done = field_done(ctx, lv);
+	int err;
+
+	if (done == 0) {
+		if (ctx->fld_len - drop > MOTE_X509_MAX_RSA_BYTES)
+			return MOTE_ERR_KEY_TOO_LARGE;
+		err = mote_x509_arena_key(ctx, ctx->fld_len - drop);
+		if (err)
+			return err;
+		p += drop;
+		n -= drop;
+		done = drop;
+	}
+	memcpy(ctx->arena + ctx->key.off + done - drop, p, n);
+	return 0;
 }
 
 int mote_x509_field_begin(mote_x509_ctx *ctx, mote_x509_level *lv, uint32_t len)
@@ -255,12 +279,11 @@ int mote_x509_field_begin(mote_x509_ctx *ctx, mote_x509_level *lv, uint32_t len)
 			mote_x509_host_begin(ctx);
 		return 0;
 	case XF_RSA_N:
-		/* The largest modulus arrives with its 0x00 sign byte, which
-		 * is not stored: RSA-4096 takes 512 bytes, not 513. */
+		/* Space is taken with the first byte (rsa_modulus_bytes). */
 		if (len > MOTE_X509_MAX_RSA_BYTES + 1)
 			return MOTE_ERR_KEY_TOO_LARGE;
 		ctx->key.type = MOTE_PKEY_RSA;
-		return mote_x509_arena_key(ctx, len - rsa_sign_byte_dropped(len));
+		return 0;
 	case XF_EC_POINT:
 		ctx->key.type = MOTE_PKEY_EC;
 		ctx->key.curve = ctx->spki_curve;
@@ -287,18 +310,7 @@ int mote_x509_field_bytes(mote_x509_ctx *ctx, mote_x509_level *lv, const uint8_t
 			mote_x509_host_bytes(ctx, p, n);
 		return 0;
 	case XF_RSA_N:
-		if (rsa_sign_byte_dropped(ctx->fld_len) && field_done(ctx, lv) == 0) {
-			if (p[0] != 0)
-				return MOTE_ERR_KEY_TOO_LARGE;
-			p++;
-			n--;
-			memcpy(ctx->arena + ctx->key.off, p, n);
-			return 0;
-		}
-		memcpy(ctx->arena + ctx->key.off + field_done(ctx, lv) -
-		           rsa_sign_byte_dropped(ctx->fld_len),
-		       p, n);
-		return 0;
+		return rsa_modulus_bytes(ctx, lv, p, n);
 	case XF_EC_POINT:
 	case XF_ED_KEY:
 		/* The unused-bits byte went before: one byte less here. */
@@ -351,12 +363,8 @@ static int field_rsa(mote_x509_ctx *ctx, mote_x509_level *lv, uint32_t len)
 
 	if (err)
 		return err;
-	if (lv->kind == XF_RSA_N) {
-		if (!rsa_sign_byte_dropped(len))
-			ctx->key.off = (uint16_t)(ctx->key.off + (len - n));
-		ctx->key.len = (uint16_t)n;
-		return n > MOTE_X509_MAX_RSA_BYTES ? MOTE_ERR_KEY_TOO_LARGE : 0;
-	}
+	if (lv->kind == XF_RSA_N)
+		return ctx->key.len == n ? 0 : MOTE_ERR_BAD_KEY;
 	if (n > sizeof ctx->key.e)
 		return MOTE_ERR_UNSUPPORTED;
 	/* e = 1 makes every signature valid; even e is not RSA. */
@@ -371,9 +379,7 @@ static int field_atv_oid(mote_x509_ctx *ctx, uint32_t len)
 {
 	int err;
 
-	if (len > MOTE_X509_CAPTURE)
-		return MOTE_ERR_DER_BAD_OID;
-	err = mote_der_check_oid(ctx->cap, len);
+	err = mote_x509_check_oid(ctx, len);
 	if (err)
 		return err;
 	ctx->flags &= (uint16_t)~XC_CN_ATTR;
@@ -466,8 +472,11 @@ int mote_x509_container_end(mote_x509_ctx *ctx, mote_x509_level *lv)
 		if (lv->st != 2)
 			return MOTE_ERR_DER_TRUNCATED;
 		if (ctx->regions & XR_SPKI) {
+			uint8_t spki_hash[MOTE_SHA256_SIZE];
+
 			ctx->regions &= (uint8_t)~XR_SPKI;
-			mote_sha256_final(&ctx->aux, ctx->pin_hash);
+			mote_sha256_final(&ctx->aux, spki_hash);
+			mote_x509_chain_pins(ctx, spki_hash);
 		}
 		return mote_x509_chain_key(ctx);
 	case XK_ALGID:

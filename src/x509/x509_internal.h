@@ -152,6 +152,9 @@ int mote_x509_container_end(mote_x509_ctx *ctx, mote_x509_level *lv);
 int mote_x509_alg_child(mote_x509_ctx *ctx, mote_x509_level *parent, mote_x509_level *child);
 int mote_x509_alg_field_end(mote_x509_ctx *ctx, mote_x509_level *lv, uint32_t len);
 int mote_x509_alg_end(mote_x509_ctx *ctx, mote_x509_level *lv);
+/* DER check of the captured OID of length len. OIDs longer than the
+ * capture buffer cannot be checked or known: they pass, as unknown. */
+int mote_x509_check_oid(const mote_x509_ctx *ctx, uint32_t len);
 /* 1 if the captured OID of length len equals known[0..known_len). */
 int mote_x509_oid_is(const mote_x509_ctx *ctx, uint32_t len, const uint8_t *known,
                      size_t known_len);
@@ -169,6 +172,8 @@ void mote_x509_chain_cert_begin(mote_x509_ctx *ctx);
 int mote_x509_chain_tbs_alg(mote_x509_ctx *ctx);
 void mote_x509_chain_time(mote_x509_ctx *ctx, int which, int64_t t);
 void mote_x509_chain_subject(mote_x509_ctx *ctx);
+/* The SPKI's SHA-256 is known: does a pin match it? */
+void mote_x509_chain_pins(mote_x509_ctx *ctx, const uint8_t spki_hash[MOTE_SHA256_SIZE]);
 /* Starts the SPKI hash region when a pin needs it. */
 void mote_x509_chain_spki_begin(mote_x509_ctx *ctx);
 int mote_x509_chain_key(mote_x509_ctx *ctx);

@@ -142,12 +142,13 @@ static void T(one_modulus)(BN_CTX *ctx, int nbits, int composite)
 				memset(eb, 0, (size_t)elen);
 			BN_bin2bn(eb, elen, be);
 			T(montmul)(d, x, r2, m, m0i, k); /* mont(x) */
-			T(pow_ct)(acc, d, eb, (size_t)elen, r2, m, m0i, k, table, big);
+			unsigned wb = 1 + (unsigned)it % 4;
+			T(pow_ct)(acc, d, eb, (size_t)elen, r2, m, m0i, k, table, big, wb);
 			T(redc)(acc, acc, m, m0i, k);
 			BN_mod_exp(bw, bx, be, bm, ctx);
 			CHECK(T(same)(acc, k, bw));
-			/* in place (acc = x) */
-			T(pow_ct)(d, d, eb, (size_t)elen, r2, m, m0i, k, table, big);
+			/* in place (acc = x), another window */
+			T(pow_ct)(d, d, eb, (size_t)elen, r2, m, m0i, k, table, big, 5 - wb);
 			T(redc)(d, d, m, m0i, k);
 			CHECK(T(same)(d, k, bw));
 		}
