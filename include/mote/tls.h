@@ -30,7 +30,7 @@
  * Sizes in bytes (pinned in tests/unit/test_tls_sizes.c; docs/MEMORY.md):
  *                      x86-64   Cortex-M4
  *   mote_conn             944         928   held for the connection's life
- *   mote_handshake       2680        2648   lent during the handshake only
+ *   mote_handshake       2648        2616   lent during the handshake only
  *   mote_ctx              144         108   shared
  *   mote_session          608         608   shared, per cache entry
  * plus the caller's buffers: MOTE_RECV_BUFFER_SIZE(512) and

@@ -23,7 +23,7 @@ _Static_assert(sizeof(mote_tls_dir) == 288, "mote_tls_dir");
 _Static_assert(sizeof(mote_tls_post) == 256, "mote_tls_post");
 _Static_assert(sizeof(mote_conn) == SZ(944, 928), "mote_conn");
 /* Lent during the handshake only. */
-_Static_assert(sizeof(mote_handshake) == SZ(2680, 2648), "mote_handshake");
+_Static_assert(sizeof(mote_handshake) == SZ(2648, 2616), "mote_handshake");
 /* Shared. */
 _Static_assert(sizeof(mote_ctx) == SZ(144, 108), "mote_ctx");
 _Static_assert(sizeof(mote_session) == 608, "mote_session");
