@@ -3,8 +3,8 @@
  * optionally hedged with additional input (RFC 6979 3.6). The HMAC hash
  * is the curve's: SHA-256 for P-256, SHA-384 for P-384.
  *
- * Stack: the HMAC context (416 bytes) and K, V (96 bytes) while a nonce is
- * derived, then the arithmetic core; the two phases do not overlap.
+ * Stack: K and V (96 bytes) throughout; the HMAC context (416 bytes) only
+ * while a nonce is derived, the arithmetic core only after.
  */
 #include <string.h>
 
@@ -14,6 +14,15 @@
 #include "mote/error.h"
 #include "mote/hmac.h"
 
+/* The HMAC context (416 bytes) lives only in the frames of the functions
+ * marked HMAC_PHASE: inlined into the signing function, it would stay on
+ * the stack during the scalar multiplication too. */
+#if defined(__GNUC__) || defined(__clang__)
+#define HMAC_PHASE __attribute__((noinline))
+#else
+#define HMAC_PHASE
+#endif
+
 struct rfc6979 {
 	mote_hash_alg alg;
 	size_t hlen;
@@ -21,10 +30,19 @@ struct rfc6979 {
 	uint8_t v[MOTE_HASH_MAX_SIZE];
 };
 
+/* V = HMAC_K(V), in the caller's HMAC context (one context on the stack at
+ * a time, not one per nested call). */
+static void rfc6979_update_v(struct rfc6979 *s, mote_hmac_ctx *ctx)
+{
+	mote_hmac_init(ctx, s->alg, s->k, s->hlen);
+	mote_hmac_update(ctx, s->v, s->hlen);
+	mote_hmac_final(ctx, s->v);
+}
+
 /* K = HMAC_K(V || sep || data...), then V = HMAC_K(V): every K update in
  * RFC 6979 3.2 (steps d-g, and h.3 with no data) is followed by this V
  * update. */
-static void rfc6979_rekey(struct rfc6979 *s, uint8_t sep, const uint8_t *x, const uint8_t *h,
+static HMAC_PHASE void rfc6979_rekey(struct rfc6979 *s, uint8_t sep, const uint8_t *x, const uint8_t *h,
                           size_t len, const uint8_t *extra, size_t extra_len)
 {
 	mote_hmac_ctx ctx;
@@ -39,7 +57,7 @@ static void rfc6979_rekey(struct rfc6979 *s, uint8_t sep, const uint8_t *x, cons
 			mote_hmac_update(&ctx, extra, extra_len);
 	}
 	mote_hmac_final(&ctx, s->k);
-	mote_hmac(s->alg, s->k, s->hlen, s->v, s->hlen, s->v);
+	rfc6979_update_v(s, &ctx);
 }
 
 /* Steps b-g: x is int2octets(priv), h is bits2octets(hash). */
@@ -55,12 +73,14 @@ static void rfc6979_init(struct rfc6979 *s, size_t len, const uint8_t *x, const 
 }
 
 /* Step h.1-h.2: the next candidate, bits2int(T) with T = V || V' ... */
-static void rfc6979_next(struct rfc6979 *s, uint8_t *cand, size_t len)
+static HMAC_PHASE void rfc6979_next(struct rfc6979 *s, uint8_t *cand, size_t len)
 {
+	mote_hmac_ctx ctx;
+
 	for (size_t done = 0; done < len;) {
 		size_t n = len - done < s->hlen ? len - done : s->hlen;
 
-		mote_hmac(s->alg, s->k, s->hlen, s->v, s->hlen, s->v);
+		rfc6979_update_v(s, &ctx);
 		memcpy(cand + done, s->v, n);
 		done += n;
 	}
@@ -94,8 +114,11 @@ int mote_ecdsa_sign_ops(const struct mote_ec_ops *ops, uint8_t *sig_rs, const ui
 	rfc6979_init(&st, len, priv, h, extra, extra_len);
 	for (;;) {
 		rfc6979_next(&st, k, len);
+		/* With an invalid key (0 or n: s = e / k could be 0 for every k)
+		 * the first candidate in range ends the loop; the output is
+		 * discarded below. */
 		done = mote_ct_declassify32(mote_ec_scalar_valid(ops, k) &
-		                            ops->sign(sig_rs, priv, e, k));
+		                            (ops->sign(sig_rs, priv, e, k) | ~key_ok));
 		/* Public by design: a candidate outside [1, n-1], or one giving
 		 * r = 0 or s = 0, has probability below 2^-32 and is discarded;
 		 * its rejection says nothing about the nonce finally used. */

@@ -54,6 +54,13 @@ static void test_keygen(mote_ec_curve c)
 	CHECK_INT(mote_ecdh(c, s1, priv, pub2, 2 * len + 1), 0);
 	CHECK_INT(mote_ecdh(c, s2, priv2, pub, 2 * len + 1), 0);
 	CHECK_MEM(s1, s2, len);
+
+	/* An empty hash is the integer 0 (and a NULL pointer is fine). */
+	uint8_t rs[MOTE_EC_MAX_SIG];
+	CHECK_INT(mote_ecdsa_sign(c, rs, priv, NULL, 0, NULL, 0), 0);
+	CHECK_INT(mote_ecdsa_verify(c, pub, 2 * len + 1, NULL, 0, rs, 2 * len), 0);
+	uint8_t zeros[MOTE_EC_MAX_BYTES] = {0};
+	CHECK_INT(mote_ecdsa_verify(c, pub, 2 * len + 1, zeros, len, rs, 2 * len), 0);
 }
 
 static void test_der(mote_ec_curve c)
@@ -141,7 +148,11 @@ static void test_dispatch(void)
 	mote_ec_curve none = (mote_ec_curve)29;
 
 	CHECK_INT(mote_ec_size(MOTE_EC_P256), 32);
+#if MOTE_ENABLE_P384
 	CHECK_INT(mote_ec_size(MOTE_EC_P384), 48);
+#else
+	CHECK_INT(mote_ec_size(MOTE_EC_P384), 0);
+#endif
 	CHECK_INT(mote_ec_size(none), 0);
 	CHECK_INT(mote_ecdh(none, buf, buf, buf, 65), MOTE_ERR_UNSUPPORTED);
 	CHECK_INT(mote_ec_public_key(none, buf, buf), MOTE_ERR_UNSUPPORTED);
@@ -177,9 +188,11 @@ int main(void)
 	test_rand_seed(0xEC);
 	test_dispatch();
 	test_der(MOTE_EC_P256);
-	test_der(MOTE_EC_P384);
 	test_keygen(MOTE_EC_P256);
+#if MOTE_ENABLE_P384
+	test_der(MOTE_EC_P384);
 	test_keygen(MOTE_EC_P384);
+#endif
 	run_core(&core, 1);
 	return test_finish("test_ec");
 }

@@ -314,6 +314,10 @@ static void run_key_checks(const struct mote_ec_ops *ops)
 		memset(out, 0xAA, sizeof out);
 		CHECK_INT(mote_ecdsa_sign_ops(ops, out, bad[i], h, len, NULL, 0), MOTE_ERR_BAD_KEY);
 		CHECK_MEM(out, zero, 2 * len);
+		/* 0 and n with a zero hash give s = 0 for every nonce: still
+		 * one pass, no endless retry */
+		CHECK_INT(mote_ecdsa_sign_ops(ops, out, bad[i], zero, len, NULL, 0), MOTE_ERR_BAD_KEY);
+		CHECK_MEM(out, zero, 2 * len);
 	}
 	/* n - 1 is the largest valid key: its public point is -G. */
 	kn[len - 1] -= 1;
