@@ -1,5 +1,6 @@
 /*
- * mote demo: until the TLS client exists, a real job of the crypto layer.
+ * mote demo crypto: a real job of the crypto layer (`mote demo` runs the
+ * TLS demo, tools/cmd_demo_tls.c).
  *
  * Seals and opens a 1 MiB buffer in 16 KiB records (the TLS maximum) and in
  * 512-byte records (a negotiated small record size) with every AEAD suite,
@@ -75,7 +76,7 @@ static double run_records(const mote_aead_ctx *ctx, const uint8_t iv[12], uint8_
 	return DEMO_BYTES / (t1 - t0) / 1e6;
 }
 
-int cmd_demo(int argc, char **argv)
+int cmd_demo_crypto(int argc, char **argv)
 {
 	static const struct {
 		mote_aead_alg alg;

@@ -9,7 +9,8 @@
 #include "cmd.h"
 
 static const struct mote_cmd commands[] = {
-	{"demo", "what Mote costs in bytes, and a real job of its crypto layer", cmd_demo},
+	{"demo", "two TLS connections to a local s_server, and what they cost in bytes", cmd_demo},
+	{"client", "TLS 1.3 connection: what was negotiated, what it costs; relays stdio", cmd_client},
 	{"ta", "PEM bundle -> trust anchors as C source (const, for flash)", cmd_ta},
 	{"verify", "validate a PEM chain with the streaming X.509 engine", cmd_verify},
 };

@@ -55,6 +55,11 @@
 #ifndef MOTE_MUL_BITS
 #if MOTE_WORD_BITS == 64 && defined(__SIZEOF_INT128__)
 #define MOTE_MUL_BITS 64
+#elif defined(__ARM_ARCH_6M__) || defined(__ARM_ARCH_8M_BASE__) || defined(__ARM_ARCH_7M__) || \
+    defined(ESP8266) || defined(ARDUINO_ARCH_ESP8266)
+/* Cortex-M0/M0+/M23 have no 32x32->64 multiply; Cortex-M3's UMULL ends
+ * early on small operands (not constant time); ESP8266 has no MULUH. */
+#define MOTE_MUL_BITS 16
 #else
 #define MOTE_MUL_BITS 32
 #endif

@@ -84,7 +84,112 @@ extern "C" {
 	X(MOTE_ERR_X509_ALG_MISMATCH, -248, "X.509: signature algorithm differs from the TBS one") \
 	X(MOTE_ERR_X509_TLS_FRAMING, -249, "X.509: malformed TLS certificate_list framing") \
 	X(MOTE_ERR_X509_NO_TIME_POLICY, -250, "X.509: no validity-time policy chosen") \
-	X(MOTE_ERR_X509_TOO_MANY_CANDIDATES, -251, "X.509: too many certificates failed to extend the chain")
+	X(MOTE_ERR_X509_TOO_MANY_CANDIDATES, -251, "X.509: too many certificates failed to extend the chain") \
+	X(MOTE_ERR_UNEXPECTED_MESSAGE, -300, "TLS: message not allowed in this state") \
+	X(MOTE_ERR_DECODE, -301, "TLS: malformed message")                          \
+	X(MOTE_ERR_ILLEGAL_PARAMETER, -302, "TLS: peer chose a value not offered or invalid") \
+	X(MOTE_ERR_BAD_RECORD_MAC, -303, "TLS: record failed authentication")       \
+	X(MOTE_ERR_RECORD_OVERFLOW, -304, "TLS: record larger than the negotiated limit") \
+	X(MOTE_ERR_PROTOCOL_VERSION, -305, "TLS: peer does not speak TLS 1.3")      \
+	X(MOTE_ERR_HANDSHAKE_FAILURE, -306, "TLS: no acceptable parameters in common") \
+	X(MOTE_ERR_MISSING_EXTENSION, -307, "TLS: a required extension is missing") \
+	X(MOTE_ERR_UNSUPPORTED_EXTENSION, -308, "TLS: extension not offered or not allowed here") \
+	X(MOTE_ERR_BAD_FINISHED, -309, "TLS: Finished verify_data mismatch")        \
+	X(MOTE_ERR_BAD_CERT_VERIFY, -310, "TLS: CertificateVerify signature invalid") \
+	X(MOTE_ERR_RECORD_LIMIT_REFUSED, -311,                                      \
+	  "TLS: server accepted no record size limit and the buffer is below 16 KB") \
+	X(MOTE_ERR_HS_MESSAGE_TOO_LARGE, -312, "TLS: handshake message exceeds the reassembly buffer") \
+	X(MOTE_ERR_BAD_CERTIFICATE, -314, "TLS: server certificate rejected")       \
+	X(MOTE_ERR_SEND_BUFFER_TOO_SMALL, -315, "TLS: send buffer cannot hold a minimal record") \
+	X(MOTE_ERR_RECV_BUFFER_TOO_SMALL, -316, "TLS: receive buffer cannot hold a minimal record") \
+	X(MOTE_ERR_CLOSED, -317, "TLS: connection closed (close_notify)")           \
+	X(MOTE_ERR_KEY_UPDATE_LIMIT, -318, "TLS: too many KeyUpdate messages in a row") \
+	X(MOTE_ERR_INTERNAL, -319, "TLS: internal error")                           \
+	X(MOTE_ERR_IO, -400, "I/O: send or receive failed")                         \
+	X(MOTE_ERR_TRUNCATED, -401, "I/O: peer closed the transport without close_notify") \
+	X(MOTE_ERR_RESOLVE, -402, "I/O: host name did not resolve")                 \
+	X(MOTE_ERR_CONNECT, -403, "I/O: TCP connection refused or unreachable")     \
+	X(MOTE_ERR_TIMEOUT, -404, "I/O: timed out")
+
+/* TLS alert descriptions (RFC 8446 section 6, RFC 8449, RFC 7301):
+ * X(name, value). Received alerts map to mote_error_alert_received(value),
+ * sent ones to mote_error_alert_sent(value). */
+#define MOTE_ALERT_LIST(X)                                                      \
+	X(close_notify, 0)                                                          \
+	X(unexpected_message, 10)                                                   \
+	X(bad_record_mac, 20)                                                       \
+	X(decryption_failed, 21)                                                    \
+	X(record_overflow, 22)                                                      \
+	X(decompression_failure, 30)                                                \
+	X(handshake_failure, 40)                                                    \
+	X(no_certificate, 41)                                                       \
+	X(bad_certificate, 42)                                                      \
+	X(unsupported_certificate, 43)                                              \
+	X(certificate_revoked, 44)                                                  \
+	X(certificate_expired, 45)                                                  \
+	X(certificate_unknown, 46)                                                  \
+	X(illegal_parameter, 47)                                                    \
+	X(unknown_ca, 48)                                                           \
+	X(access_denied, 49)                                                        \
+	X(decode_error, 50)                                                         \
+	X(decrypt_error, 51)                                                        \
+	X(export_restriction, 60)                                                   \
+	X(protocol_version, 70)                                                     \
+	X(insufficient_security, 71)                                                \
+	X(internal_error, 80)                                                       \
+	X(inappropriate_fallback, 86)                                               \
+	X(user_canceled, 90)                                                        \
+	X(no_renegotiation, 100)                                                    \
+	X(missing_extension, 109)                                                   \
+	X(unsupported_extension, 110)                                               \
+	X(certificate_unobtainable, 111)                                            \
+	X(unrecognized_name, 112)                                                   \
+	X(bad_certificate_status_response, 113)                                     \
+	X(bad_certificate_hash_value, 114)                                          \
+	X(unknown_psk_identity, 115)                                                \
+	X(certificate_required, 116)                                                \
+	X(no_application_protocol, 120)
+
+enum mote_alert {
+#define MOTE_ALERT_ENUM_(name, value) MOTE_ALERT_##name = (value),
+	MOTE_ALERT_LIST(MOTE_ALERT_ENUM_)
+#undef MOTE_ALERT_ENUM_
+};
+
+/* Alert ranges: a fatal alert a (0..255) received from the peer is
+ * -1000 - a, one sent to the peer -1300 - a. */
+#define MOTE_ERR_ALERT_RECEIVED_BASE (-1000)
+#define MOTE_ERR_ALERT_SENT_BASE (-1300)
+
+static inline int mote_error_alert_received(unsigned alert)
+{
+	return MOTE_ERR_ALERT_RECEIVED_BASE - (int)(alert & 0xFF);
+}
+
+static inline int mote_error_alert_sent(unsigned alert)
+{
+	return MOTE_ERR_ALERT_SENT_BASE - (int)(alert & 0xFF);
+}
+
+/* The alert in an alert-received code, or -1 if err is not one. */
+static inline int mote_error_is_alert_received(int err)
+{
+	return (err <= MOTE_ERR_ALERT_RECEIVED_BASE && err > MOTE_ERR_ALERT_RECEIVED_BASE - 256)
+	               ? MOTE_ERR_ALERT_RECEIVED_BASE - err
+	               : -1;
+}
+
+/* The alert in an alert-sent code, or -1 if err is not one. */
+static inline int mote_error_is_alert_sent(int err)
+{
+	return (err <= MOTE_ERR_ALERT_SENT_BASE && err > MOTE_ERR_ALERT_SENT_BASE - 256)
+	               ? MOTE_ERR_ALERT_SENT_BASE - err
+	               : -1;
+}
+
+/* The alert's RFC name ("bad_certificate"), or "unknown" for a value
+ * that has none. Never NULL; static. */
+const char *mote_alert_name(unsigned alert);
 
 enum mote_error {
 #define MOTE_ERROR_ENUM_(name, value, text) name = (value),
@@ -96,7 +201,9 @@ enum mote_error {
  * "unknown error". Never NULL; the string is static. */
 const char *mote_strerror(int err);
 
-/* The code's C identifier, e.g. "MOTE_ERR_AUTH_FAILED". Never NULL. */
+/* The code's C identifier, e.g. "MOTE_ERR_AUTH_FAILED"; alert codes
+ * give e.g. "MOTE_ERR_ALERT_RECEIVED(bad_certificate)" or
+ * "MOTE_ERR_ALERT_SENT(decode_error)". Never NULL; static. */
 const char *mote_error_name(int err);
 
 #ifdef __cplusplus

@@ -42,6 +42,11 @@
  * Code (Cortex-M4, -Os, --gc-sections): verification 2.4 KB besides SHA-2;
  * signing 3.6 KB more (private core, inversion, window exponentiation).
  *
+ * Arithmetic: fixed-width Montgomery code on 64-bit limbs (hosts with
+ * __int128), 32-bit limbs (32x32->64 products) or 16-bit limbs (16x16->32
+ * products only: ESP8266, Cortex-M0/M0+, and Cortex-M3 whose long
+ * multiplies are not constant-time), chosen by MOTE_MUL_BITS (mote/config.h).
+ *
  * Constant time: signing never branches on or indexes by secret data (key
  * components, blinding factor, intermediate values); the success or
  * failure of the final self-check is returned as a value, not a branch.

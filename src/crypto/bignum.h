@@ -6,11 +6,15 @@
  * arguments such as an exponent's bits in the *_pub functions) only.
  * Nothing here allocates; temporaries are passed in by the caller.
  *
- * Two variants are compiled from one template (bignum_tmpl.h) so that both
- * run on every host:
- *   mote_bn32_*  32-bit limbs, 32x32->64 products (Cortex-M3/M4, RV32IM)
+ * Three variants are compiled from one template (bignum_tmpl.h) so that
+ * all run on every host:
+ *   mote_bn16_*  16-bit limbs, 16x16->32 products only (ESP8266,
+ *                Cortex-M0/M0+, and Cortex-M3, whose long multiplies are
+ *                not constant-time)
+ *   mote_bn32_*  32-bit limbs, 32x32->64 products (Cortex-M4, RV32IM)
  *   mote_bn64_*  64-bit limbs, 64x64->128 products (hosts with __int128)
- * MOTE_BN_LIMB_BITS says which one the library's public functions use.
+ * MOTE_BN_LIMB_BITS (from MOTE_MUL_BITS) says which one the library's
+ * public functions use.
  *
  * Montgomery form: R = 2^(W*k). mont(x) = x*R mod m. m must be odd.
  */
@@ -24,6 +28,8 @@
 
 #if MOTE_MUL_BITS == 64 && defined(__SIZEOF_INT128__)
 #define MOTE_BN_LIMB_BITS 64
+#elif MOTE_MUL_BITS == 16
+#define MOTE_BN_LIMB_BITS 16
 #else
 #define MOTE_BN_LIMB_BITS 32
 #endif
@@ -64,6 +70,37 @@
  *              are k-limb temporaries (a is destroyed). Returns 1 if the
  *              inverse exists, else 0 (v is then garbage).
  */
+typedef struct {
+	uint16_t vt;
+	uint16_t vinv;
+	uint16_t nbits;
+	unsigned secret;
+} mote_bn16_recip;
+
+uint16_t mote_bn16_decode(uint16_t *x, size_t k, const uint8_t *src, size_t len);
+void mote_bn16_encode(uint8_t *dst, size_t len, const uint16_t *x, size_t k);
+uint16_t mote_bn16_add(uint16_t *a, const uint16_t *b, size_t k, uint16_t ctl);
+uint16_t mote_bn16_sub(uint16_t *a, const uint16_t *b, size_t k, uint16_t ctl);
+uint16_t mote_bn16_lt(const uint16_t *a, const uint16_t *b, size_t k);
+uint16_t mote_bn16_ninv(uint16_t m0);
+void mote_bn16_montmul(uint16_t *d, const uint16_t *a, const uint16_t *b, const uint16_t *m,
+                       uint16_t m0i, size_t k);
+void mote_bn16_redc(uint16_t *d, const uint16_t *a, const uint16_t *m, uint16_t m0i, size_t k);
+void mote_bn16_mul(uint16_t *d, const uint16_t *a, size_t ka, const uint16_t *b, size_t kb);
+void mote_bn16_modadd(uint16_t *a, const uint16_t *b, const uint16_t *m, size_t k);
+void mote_bn16_modsub(uint16_t *a, const uint16_t *b, const uint16_t *m, size_t k);
+void mote_bn16_recip_init(mote_bn16_recip *r, const uint16_t *m, size_t k, unsigned nbits);
+void mote_bn16_to_mont(uint16_t *x, const uint16_t *m, size_t k, const mote_bn16_recip *r);
+void mote_bn16_r2(uint16_t *r2, const uint16_t *m, size_t k);
+uint16_t *mote_bn16_pow_pub(uint16_t *acc, uint16_t *x, uint16_t *t, const uint8_t *e,
+                            size_t elen, const uint16_t *m, uint16_t m0i, size_t k,
+                            const mote_bn16_recip *r);
+void mote_bn16_pow_ct(uint16_t *acc, const uint16_t *x, const uint8_t *e, size_t elen,
+                      const uint16_t *r2, const uint16_t *m, uint16_t m0i, size_t k,
+                      uint16_t *table, uint16_t *t, unsigned wbits);
+uint16_t mote_bn16_modinv(uint16_t *v, uint16_t *a, uint16_t *b, uint16_t *u, const uint16_t *m,
+                          uint16_t m0i, size_t k);
+
 typedef struct {
 	uint32_t vt;     /* top 32 bits of m (bits nbits-32 .. nbits-1) */
 	uint32_t vinv;   /* floor((2^64 - 1) / vt) - 2^32 */

@@ -14,7 +14,9 @@
  * steps change nothing, which makes a safety margin free of risk.
  *
  * STEPS bounds the matrix: |f0| + |g0| <= 2^STEPS. With 32-bit limbs, 30
- * keeps every limb-by-coefficient sum below 2^63 (signed 64-bit).
+ * keeps every limb-by-coefficient sum below 2^63 (signed 64-bit); with
+ * 16-bit limbs, 13 keeps them below 2^31, so that only 32-bit products
+ * are needed (16x16 multipliers).
  */
 #include <string.h>
 
@@ -23,9 +25,12 @@
 #if BN_W == 64
 #define BN_INV_STEPS 31
 typedef __int128 sdlimb;
-#else
+#elif BN_W == 32
 #define BN_INV_STEPS 30
 typedef int64_t sdlimb;
+#else
+#define BN_INV_STEPS 13
+typedef int32_t sdlimb;
 #endif
 
 /* Bit length of (a | b). */
@@ -153,8 +158,10 @@ static void bn_update_uv(limb *u, limb *v, const limb *mod, limb m0i, size_t k,
 {
 	sdlimb f0 = (int64_t)m[0], g0 = (int64_t)m[1], f1 = (int64_t)m[2], g1 = (int64_t)m[3];
 	const limb lowm = ((limb)1 << BN_INV_STEPS) - 1;
-	limb tu = ((u[0] * (limb)m[0] + v[0] * (limb)m[1]) * m0i) & lowm;
-	limb tv = ((u[0] * (limb)m[2] + v[0] * (limb)m[3]) * m0i) & lowm;
+	limb tu = bn_mul_lo((limb)(bn_mul_lo(u[0], (limb)m[0]) + bn_mul_lo(v[0], (limb)m[1])), m0i) &
+	          lowm;
+	limb tv = bn_mul_lo((limb)(bn_mul_lo(u[0], (limb)m[2]) + bn_mul_lo(v[0], (limb)m[3])), m0i) &
+	          lowm;
 	sdlimb cu = 0, cv = 0;
 	limb pu = 0, pv = 0;
 

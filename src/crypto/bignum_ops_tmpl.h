@@ -1,7 +1,12 @@
 /*
  * Limb types and small constant-time helpers shared by the big-integer
- * templates (bignum_tmpl.h, bignum_inv_tmpl.h); the including file defines
- * BN_W (32 or 64) first.
+ * templates (bignum_tmpl.h, bignum_inv_tmpl.h, the RSA cores); the
+ * including file defines BN_W (16, 32 or 64) first.
+ *
+ * With 16-bit limbs every limb expression is promoted to int: results are
+ * cast back to limb before a shift or comparison depends on the width, and
+ * limb products go through the 32-bit dlimb (a 16x16 product overflows
+ * int).
  */
 #include <stdint.h>
 
@@ -12,10 +17,14 @@
 typedef uint64_t limb;
 typedef unsigned __int128 dlimb;
 typedef mote_bn64_recip bn_recip;
-#else
+#elif BN_W == 32
 typedef uint32_t limb;
 typedef uint64_t dlimb;
 typedef mote_bn32_recip bn_recip;
+#else
+typedef uint16_t limb;
+typedef uint32_t dlimb;
+typedef mote_bn16_recip bn_recip;
 #endif
 
 #define BN_LB (BN_W / 8)
@@ -29,8 +38,14 @@ static inline limb bn_mask(limb bit)
 #if BN_W == 64
 	return mote_ct_barrier64((limb)0 - bit);
 #else
-	return mote_ct_barrier32((limb)0 - bit);
+	return (limb)mote_ct_barrier32((uint32_t)0 - bit);
 #endif
+}
+
+/* The low limb of a * b (a 16x16 product overflows int). */
+static inline limb bn_mul_lo(limb a, limb b)
+{
+	return (limb)((dlimb)a * b);
 }
 
 /* Carry out of x + y + c = z and borrow out of x - y - c = d, from the
@@ -38,24 +53,24 @@ static inline limb bn_mask(limb bit)
  * 128-bit temporaries (and suits 32-bit cores). */
 static inline limb bn_carry(limb x, limb y, limb z)
 {
-	return ((x & y) | ((x | y) & ~z)) >> (BN_W - 1);
+	return (limb)((x & y) | ((x | y) & (limb)~z)) >> (BN_W - 1);
 }
 
 static inline limb bn_borrow(limb x, limb y, limb d)
 {
-	return ((~x & y) | (~(x ^ y) & d)) >> (BN_W - 1);
+	return (limb)(((limb)~x & y) | ((limb)~(x ^ y) & d)) >> (BN_W - 1);
 }
 
 /* 1 if a < b, else 0: the borrow of a - b. */
 static inline limb bn_lt_w(limb a, limb b)
 {
-	return bn_borrow(a, b, a - b);
+	return bn_borrow(a, b, (limb)(a - b));
 }
 
 /* 1 if x != 0, else 0. */
 static inline limb bn_nz_w(limb x)
 {
-	return (x | ((limb)0 - x)) >> (BN_W - 1);
+	return (limb)(x | (limb)((limb)0 - x)) >> (BN_W - 1);
 }
 
 /* Returns the low limb of a * b + c + d and sets *hi to the high one

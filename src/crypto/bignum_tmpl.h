@@ -1,6 +1,6 @@
 /*
  * Big-integer arithmetic, written once for both limb sizes (see bignum.h).
- * The including file defines BN_W (32 or 64) and BN(name), then includes
+ * The including file defines BN_W (16, 32 or 64) and BN(name), then includes
  * this file; nothing here branches on or indexes by a limb's value.
  */
 #include <string.h>
@@ -71,9 +71,9 @@ limb BN(ninv)(limb m0)
 	 * inverse mod 8 (3 bits) for odd m0. */
 	limb y = m0;
 
-	for (int i = 0; i < (BN_W == 64 ? 5 : 4); i++)
-		y *= 2 - m0 * y;
-	return (limb)0 - y;
+	for (int i = 0; i < (BN_W == 64 ? 5 : BN_W == 32 ? 4 : 3); i++)
+		y = bn_mul_lo(y, (limb)(2 - bn_mul_lo(m0, y)));
+	return (limb)((limb)0 - y);
 }
 
 /* Montgomery multiplication (CIOS: each row adds a[i] * b and the
@@ -89,7 +89,7 @@ void BN(montmul)(limb *d, const limb *a, const limb *b, const limb *m, limb m0i,
 	for (size_t i = 0; i < k; i++) {
 		limb ai = a[i], c1, c2;
 		limb lo = bn_mac(ai, b[0], 0, d[0], &c1);
-		limb q = lo * m0i;
+		limb q = bn_mul_lo(lo, m0i);
 		bn_mac(q, m[0], 0, lo, &c2);
 		for (size_t j = 1; j < k; j++) {
 			lo = bn_mac(ai, b[j], c1, d[j], &c1);
@@ -109,7 +109,7 @@ void BN(redc)(limb *d, const limb *a, const limb *m, limb m0i, size_t k)
 	if (d != a)
 		memcpy(d, a, k * sizeof *d);
 	for (size_t i = 0; i < k; i++) {
-		limb q = d[0] * m0i, c;
+		limb q = bn_mul_lo(d[0], m0i), c;
 		bn_mac(q, m[0], 0, d[0], &c);
 		for (size_t j = 1; j < k; j++)
 			d[j - 1] = bn_mac(q, m[j], c, d[j], &c);
@@ -199,13 +199,13 @@ static limb bn_div_ct(limb hi, limb lo, limb d)
 static limb bn_div_recip(limb u1, limb u0, limb d, limb v)
 {
 	dlimb p = (dlimb)v * u1 + (((dlimb)u1 << BN_W) | u0);
-	limb q1 = (limb)(p >> BN_W) + 1, q0 = (limb)p;
-	limb r = u0 - q1 * d;
+	limb q1 = (limb)((limb)(p >> BN_W) + 1), q0 = (limb)p;
+	limb r = (limb)(u0 - bn_mul_lo(q1, d));
 	limb m1 = bn_mask(bn_lt_w(q0, r));
 
-	q1 += m1;
-	r += d & m1;
-	q1 -= bn_mask(1 - bn_lt_w(r, d));
+	q1 = (limb)(q1 + m1);
+	r = (limb)(r + (d & m1));
+	q1 = (limb)(q1 - bn_mask(1 - bn_lt_w(r, d)));
 	return q1;
 }
 
@@ -245,8 +245,8 @@ static void bn_mulw(limb *x, const limb *m, size_t k, const bn_recip *rc)
 		prev = x[j];
 		x[j] = (limb)z;
 	}
-	top = prev - c - br;
-	top += BN(add)(x, m, k, top >> (BN_W - 1));
+	top = (limb)(prev - c - br);
+	top = (limb)(top + BN(add)(x, m, k, top >> (BN_W - 1)));
 	BN(add)(x, m, k, top >> (BN_W - 1));
 }
 

@@ -40,6 +40,8 @@ typedef struct {
 	          mote_random_fn rng, void *rng_arg, void *scratch, unsigned wbits);
 } mote_rsa_priv_core;
 
+extern const mote_rsa_pub_core mote_rsa_pub_ct16;
+extern const mote_rsa_priv_core mote_rsa_priv_ct16;
 extern const mote_rsa_pub_core mote_rsa_pub_ct32;
 extern const mote_rsa_priv_core mote_rsa_priv_ct32;
 #if MOTE_BN_HAVE_64
@@ -50,6 +52,9 @@ extern const mote_rsa_priv_core mote_rsa_priv_ct64;
 #if MOTE_BN_LIMB_BITS == 64
 #define MOTE_RSA_PUB_DEFAULT (&mote_rsa_pub_ct64)
 #define MOTE_RSA_PRIV_DEFAULT (&mote_rsa_priv_ct64)
+#elif MOTE_BN_LIMB_BITS == 16
+#define MOTE_RSA_PUB_DEFAULT (&mote_rsa_pub_ct16)
+#define MOTE_RSA_PRIV_DEFAULT (&mote_rsa_priv_ct16)
 #else
 #define MOTE_RSA_PUB_DEFAULT (&mote_rsa_pub_ct32)
 #define MOTE_RSA_PRIV_DEFAULT (&mote_rsa_priv_ct32)

@@ -18,19 +18,12 @@
  */
 #include <string.h>
 
+#include "bignum_ops_tmpl.h"
 #include "ct.h"
 #include "mote/error.h"
 #include "rsa_core.h"
 
-#if BN_W == 64
-typedef uint64_t limb;
-typedef mote_bn64_recip bn_recip;
-#else
-typedef uint32_t limb;
-typedef mote_bn32_recip bn_recip;
-#endif
-
-#define LB (BN_W / 8)
+#define LB BN_LB
 
 struct priv {
 	const mote_rsa_private_key *key;
@@ -47,21 +40,6 @@ static limb *slot(const struct priv *c, size_t i)
 	return c->s + i * c->h;
 }
 
-static limb mask_of(limb bit)
-{
-#if BN_W == 64
-	return mote_ct_barrier64((limb)0 - bit);
-#else
-	return mote_ct_barrier32((limb)0 - bit);
-#endif
-}
-
-/* 1 if x != 0, else 0. */
-static limb nz_bit(limb x)
-{
-	return (x | ((limb)0 - x)) >> (BN_W - 1);
-}
-
 /* All ones if the nk-limb values are equal. */
 static limb eq_mask(const limb *a, const limb *b, size_t k)
 {
@@ -69,7 +47,7 @@ static limb eq_mask(const limb *a, const limb *b, size_t k)
 
 	for (size_t i = 0; i < k; i++)
 		d |= a[i] ^ b[i];
-	return mask_of(1 - nz_bit(d));
+	return bn_mask(1 - bn_nz_w(d));
 }
 
 /* Decodes p or q into h limbs; too long or even marks the key bad. */
@@ -80,8 +58,8 @@ static limb *load_prime(struct priv *c, size_t i, int which_q)
 	limb over = which_q ? BN(decode)(x, c->h, k->q, k->q_len)
 	                    : BN(decode)(x, c->h, k->p, k->p_len);
 
-	c->bad |= mask_of(nz_bit(over));
-	c->bad |= mask_of(1 - (x[0] & 1));
+	c->bad |= bn_mask(bn_nz_w(over));
+	c->bad |= bn_mask(1 - (x[0] & 1));
 	return x;
 }
 
@@ -96,7 +74,7 @@ static limb *load_n(struct priv *c, size_t i, size_t pi, size_t qi, bn_recip *rc
 	rest = (n[top] >> ((c->nbits - 1) % BN_W)) ^ 1;
 	for (size_t j = top + 1; j < 2 * c->h; j++)
 		rest |= n[j];
-	c->bad |= mask_of(nz_bit(rest));
+	c->bad |= bn_mask(bn_nz_w(rest));
 	*m0i = BN(ninv)(n[0]);
 	BN(recip_init)(rc, n, c->nk, c->nbits);
 	return n;
@@ -114,14 +92,14 @@ static int priv_blind(struct priv *c, mote_random_fn rng, void *rng_arg)
 
 	if (err != 0)
 		return err;
-	r[i0] &= ((limb)2 << ((c->nbits - 2) % BN_W)) - 1;
+	r[i0] &= (limb)(((dlimb)2 << ((c->nbits - 2) % BN_W)) - 1);
 	for (size_t j = i0 + 1; j < c->nk; j++)
 		r[j] = 0;
 	memcpy(slot(c, 6), r, c->nk * LB);
 	res = BN(pow_pub)(slot(c, 8), slot(c, 6), slot(c, 10), c->key->e, c->key->e_len, n, m0i,
 	                  c->nk, &rc);
 	BN(montmul)(slot(c, 6), res, r, n, m0i, c->nk);
-	c->ok &= mask_of(BN(modinv)(slot(c, 0), r, slot(c, 8), slot(c, 10), n, m0i, c->nk));
+	c->ok &= bn_mask(BN(modinv)(slot(c, 0), r, slot(c, 8), slot(c, 10), n, m0i, c->nk));
 	return 0;
 }
 
@@ -178,15 +156,15 @@ static void priv_garner(struct priv *c)
 	BN(modsub)(d, slot(c, 7), p, c->h);
 	qinv = slot(c, 8);
 	over = BN(decode)(qinv, c->h, c->key->qinv, c->key->qinv_len);
-	c->bad |= mask_of(nz_bit(over));
+	c->bad |= bn_mask(bn_nz_w(over));
 	BN(montmul)(slot(c, 7), qinv, d, p, m0i, c->h);
 	q = load_prime(c, 6, 1);
 	sp = slot(c, 9);
 	BN(mul)(sp, q, c->h, slot(c, 7), c->h);
 	carry = BN(add)(sp, sq, c->h, 1);
 	for (size_t j = c->h; j < 2 * c->h; j++) {
-		sp[j] += carry;
-		carry &= 1 - nz_bit(sp[j]);
+		sp[j] = (limb)(sp[j] + carry);
+		carry &= 1 - bn_nz_w(sp[j]);
 	}
 }
 
@@ -239,8 +217,9 @@ static int core_priv(uint8_t *sig, const mote_rsa_private_key *key, const uint8_
 	mote_wipe(scratch, mote_rsa_priv_slots(wbits) * c.h * LB);
 	if (err != 0)
 		return err;
-	bad = (uint32_t)c.bad;
-	fault = ~(uint32_t)c.ok & ~bad;
+	/* Widen the masks from their low bit (limbs may be 16 bits). */
+	bad = mote_ct_barrier32((uint32_t)0 - (uint32_t)(c.bad & 1));
+	fault = mote_ct_barrier32((uint32_t)0 - (uint32_t)(~c.ok & 1)) & ~bad;
 	return (int)(((uint32_t)MOTE_ERR_BAD_KEY & bad) | ((uint32_t)MOTE_ERR_RSA_FAULT & fault));
 }
 

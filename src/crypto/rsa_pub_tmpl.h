@@ -4,17 +4,8 @@
  * Scratch: 4 numbers of n's size: n, x (Montgomery form), accumulator,
  * product.
  */
+#include "bignum_ops_tmpl.h"
 #include "rsa_core.h"
-
-#if BN_W == 64
-typedef uint64_t limb;
-typedef mote_bn64_recip bn_recip;
-#else
-typedef uint32_t limb;
-typedef mote_bn32_recip bn_recip;
-#endif
-
-#define LB (BN_W / 8)
 
 static void core_pub(uint8_t *out, const uint8_t *n, size_t nlen, unsigned nbits,
                      const uint8_t *e, size_t elen, const uint8_t *x, void *scratch)

@@ -1,9 +1,10 @@
 /*
  * The RSA big-integer layer (src/crypto/bignum.h) against OpenSSL's BN,
- * for both limb sizes: Montgomery multiplication and reduction, R^2,
- * conversion, modular add/sub, products, public and secret exponents,
- * inversion (invertible and not), on random odd moduli of 512..4096 bits
- * including prime-like and composite ones and edge operands (0, m - 1).
+ * for every limb size (16, 32, 64 bits): Montgomery multiplication and
+ * reduction, R^2, conversion, modular add/sub, products, public and secret
+ * exponents, inversion (invertible and not), on random odd moduli of
+ * 512..4096 bits including prime-like and composite ones and edge operands
+ * (0, m - 1).
  */
 #include <openssl/bn.h>
 #include <openssl/err.h>
@@ -12,6 +13,29 @@
 
 #include "crypto/bignum.h"
 #include "test.h"
+
+#define TW 16
+#define TL uint16_t
+#define T(name) bn16_##name
+#define bn16_decode mote_bn16_decode
+#define bn16_encode mote_bn16_encode
+#define bn16_ninv mote_bn16_ninv
+#define bn16_montmul mote_bn16_montmul
+#define bn16_redc mote_bn16_redc
+#define bn16_mul mote_bn16_mul
+#define bn16_modadd mote_bn16_modadd
+#define bn16_modsub mote_bn16_modsub
+#define bn16_recip mote_bn16_recip
+#define bn16_recip_init mote_bn16_recip_init
+#define bn16_to_mont mote_bn16_to_mont
+#define bn16_r2 mote_bn16_r2
+#define bn16_pow_pub mote_bn16_pow_pub
+#define bn16_pow_ct mote_bn16_pow_ct
+#define bn16_modinv mote_bn16_modinv
+#include "diff_bignum_tmpl.h"
+#undef TW
+#undef TL
+#undef T
 
 #define TW 32
 #define TL uint32_t
@@ -63,6 +87,8 @@ int main(void)
 	BN_CTX *ctx = BN_CTX_new();
 
 	test_rand_seed(0xB16B00B5);
+	bn16_run(ctx);
+	printf("diff_bignum: 16-bit limbs done\n");
 	bn32_run(ctx);
 	printf("diff_bignum: 32-bit limbs done\n");
 #if MOTE_BN_HAVE_64

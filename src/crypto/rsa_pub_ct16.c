@@ -1,0 +1,5 @@
+/* RSA public operation on 16-bit limbs (see rsa_core.h, rsa_pub_tmpl.h). */
+#define BN_W 16
+#define BN(name) mote_bn16_##name
+#define CORE_NAME mote_rsa_pub_ct16
+#include "rsa_pub_tmpl.h"

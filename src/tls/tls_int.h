@@ -1,0 +1,199 @@
+/* TLS 1.3 client internals shared by the files of src/tls. */
+#ifndef MOTE_TLS_INT_H
+#define MOTE_TLS_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mote/error.h"
+#include "mote/pkey.h"
+#include "mote/tls.h"
+#include "tls/codec.h"
+
+/* Record content types. */
+#define TLS_CT_CCS 20
+#define TLS_CT_ALERT 21
+#define TLS_CT_HANDSHAKE 22
+#define TLS_CT_APPDATA 23
+
+/* Handshake message types. */
+#define TLS_HS_CLIENT_HELLO 1
+#define TLS_HS_SERVER_HELLO 2
+#define TLS_HS_NEW_SESSION_TICKET 4
+#define TLS_HS_END_OF_EARLY_DATA 5
+#define TLS_HS_ENCRYPTED_EXTENSIONS 8
+#define TLS_HS_CERTIFICATE 11
+#define TLS_HS_CERTIFICATE_REQUEST 13
+#define TLS_HS_CERTIFICATE_VERIFY 15
+#define TLS_HS_FINISHED 20
+#define TLS_HS_KEY_UPDATE 24
+#define TLS_HS_MESSAGE_HASH 254
+
+/* Extension types. */
+#define TLS_EXT_SERVER_NAME 0
+#define TLS_EXT_MAX_FRAGMENT_LENGTH 1
+#define TLS_EXT_STATUS_REQUEST 5
+#define TLS_EXT_SUPPORTED_GROUPS 10
+#define TLS_EXT_SIGNATURE_ALGORITHMS 13
+#define TLS_EXT_ALPN 16
+#define TLS_EXT_SCT 18
+#define TLS_EXT_RECORD_SIZE_LIMIT 28
+#define TLS_EXT_PRE_SHARED_KEY 41
+#define TLS_EXT_EARLY_DATA 42
+#define TLS_EXT_SUPPORTED_VERSIONS 43
+#define TLS_EXT_COOKIE 44
+#define TLS_EXT_PSK_KEY_EXCHANGE_MODES 45
+#define TLS_EXT_CERTIFICATE_AUTHORITIES 47
+#define TLS_EXT_POST_HANDSHAKE_AUTH 49
+#define TLS_EXT_SIGNATURE_ALGORITHMS_CERT 50
+#define TLS_EXT_KEY_SHARE 51
+
+#define TLS_VERSION_13 0x0304
+#define TLS_VERSION_12 0x0303
+
+/* Connection states (mote_conn.state). */
+enum {
+	TLS_ST_WAIT_SH = 1, /* ClientHello out, ServerHello or HRR expected */
+	TLS_ST_WAIT_EE,
+	TLS_ST_WAIT_CERT_CR, /* Certificate or CertificateRequest */
+	TLS_ST_WAIT_CERT,
+	TLS_ST_WAIT_CV,
+	TLS_ST_WAIT_FIN,
+	TLS_ST_CONNECTED,
+	TLS_ST_CLOSED,
+	TLS_ST_COUNT
+};
+
+/* Pending output (mote_conn.out), emitted in this order. */
+#define TLS_OUT_CH 0x01    /* rest of the ClientHello */
+#define TLS_OUT_CCS 0x02   /* middlebox change_cipher_spec */
+#define TLS_OUT_FIN 0x04   /* [empty Certificate +] Finished */
+#define TLS_OUT_KU 0x08    /* KeyUpdate */
+#define TLS_OUT_ALERT 0x10 /* fatal alert, then closed */
+#define TLS_OUT_CLOSE 0x20 /* close_notify */
+
+/* mote_conn.flags */
+#define TLS_F_CCS_SENT 0x01
+#define TLS_F_CLOSE_SENT 0x02
+#define TLS_F_CLOSE_RCVD 0x04
+#define TLS_F_EOF 0x08
+#define TLS_F_HASHED 0x10 /* the handler hashed its message itself */
+#define TLS_F_KEYCHG 0x20 /* the handler changed the read key */
+#define TLS_F_RESUMED 0x40
+#define TLS_F_HRR 0x80
+
+/* Cipher suite parameters. */
+typedef struct {
+	uint16_t id;
+	mote_aead_alg aead;
+	mote_hash_alg hash;
+} tls_suite;
+
+const tls_suite *tls_suite_find(uint16_t id);
+/* The config's lists, or the defaults. */
+size_t tls_cfg_suites(const mote_config *cfg, const uint16_t **list);
+size_t tls_cfg_groups(const mote_config *cfg, const uint16_t **list);
+size_t tls_cfg_sigs(const mote_config *cfg, const uint16_t **list);
+int tls_list_has(const uint16_t *list, size_t n, uint16_t v);
+
+/* Errors and alerts (alert.c). */
+unsigned tls_alert_for_error(int err);
+/* Records err as the sticky error and queues the matching alert (or the
+ * given one); returns err. The first failure wins. */
+int tls_fail(mote_conn *c, int err);
+int tls_fail_alert(mote_conn *c, int err, unsigned alert);
+
+/* Key schedule (keysched.c). hash_len = mote_hash_size(alg). */
+void tls_derive_secret(mote_hash_alg alg, const uint8_t *secret, const char *label,
+                       const uint8_t *thash, uint8_t *out);
+void tls_empty_hash(mote_hash_alg alg, uint8_t *out);
+/* secret = HKDF-Extract(Derive-Secret(prev, "derived", ""), ikm);
+ * prev NULL: the early secret's salt (zeros). */
+void tls_next_secret(mote_hash_alg alg, const uint8_t *prev, const uint8_t *ikm, size_t ikm_len,
+                     uint8_t *out);
+void tls_finished_mac(mote_hash_alg alg, const uint8_t *base_secret, const uint8_t *thash,
+                      uint8_t *out);
+void tls_transcript_hash(const mote_handshake *hs, uint8_t *out);
+
+/* Record protection (record.c). */
+int tls_dir_set(mote_tls_dir *d, const tls_suite *s, const uint8_t *secret);
+void tls_dir_clear(mote_tls_dir *d);
+void tls_key_update_secret(mote_hash_alg alg, uint8_t *secret);
+/* Seals the record at sbuf[off..): 5-byte header, len content bytes
+ * already at off + 5, inner type. Returns the record's total length. */
+size_t tls_record_seal(mote_conn *c, size_t off, size_t len, uint8_t type);
+/* Room for content in a new record at the end of sbuf, 0 if none. */
+size_t tls_record_room(const mote_conn *c, int protected_rec);
+/* Appends a record with the given content (copied) to sbuf. The caller
+ * checked the room. */
+void tls_record_append(mote_conn *c, uint8_t type, const uint8_t *p, size_t len);
+/* Opens the complete protected record in rbuf in place: *type and the
+ * plaintext rbuf[5 .. 5 + *len). */
+int tls_record_decrypt(mote_conn *c, uint8_t *type, size_t *len);
+
+/* The engine's output pump (engine.c). */
+void tls_output(mote_conn *c);
+
+/* Handshake (hs_client.c). */
+int tls_hs_consume(mote_conn *c, const uint8_t *p, size_t n, size_t *used);
+void tls_hs_hash_msg(mote_conn *c, const uint8_t *body, size_t len);
+/* Messages, one file each. */
+int tls_ch_prepare(mote_conn *c);
+int tls_ch_emit(mote_conn *c);
+void tls_ch_hash(mote_conn *c, mote_hash_ctx *h, size_t hash_end);
+size_t tls_ch_binders_len(const mote_conn *c);
+int tls_sh_handle(mote_conn *c, const uint8_t *p, size_t n);
+int tls_ee_handle(mote_conn *c, const uint8_t *p, size_t n);
+int tls_cr_handle(mote_conn *c, const uint8_t *p, size_t n);
+int tls_cert_start(mote_conn *c);
+int tls_cert_stream(mote_conn *c, const uint8_t *p, size_t n);
+int tls_cert_end(mote_conn *c);
+int tls_cv_handle(mote_conn *c, const uint8_t *p, size_t n);
+int tls_fin_handle(mote_conn *c, const uint8_t *p, size_t n);
+int tls_fin_emit(mote_conn *c);
+int tls_nst_begin(mote_conn *c);
+int tls_nst_stream(mote_conn *c, const uint8_t *p, size_t n);
+int tls_nst_end(mote_conn *c);
+int tls_ku_handle(mote_conn *c, const uint8_t *p, size_t n);
+int tls_ku_emit(mote_conn *c);
+
+/* Server authentication (tls_x509.c): the bridge to the X.509 engine. */
+int tls_x509_begin(mote_conn *c);
+int tls_x509_feed(mote_conn *c, const uint8_t *p, size_t n);
+int tls_x509_end(mote_conn *c);
+/* Verifies a CertificateVerify signature over content with the leaf key.
+ * Errors: MOTE_ERR_BAD_CERT_VERIFY, MOTE_ERR_ILLEGAL_PARAMETER (scheme
+ * does not match the key). */
+int tls_x509_verify_cv(mote_conn *c, uint16_t scheme, const uint8_t *content, size_t len,
+                       const uint8_t *sig, size_t sig_len);
+
+/* CertificateVerify signature with the leaf key (sigverify.c).
+ * Errors: MOTE_ERR_BAD_CERT_VERIFY, MOTE_ERR_ILLEGAL_PARAMETER (scheme
+ * does not fit the key), MOTE_ERR_STATE (scratch busy),
+ * MOTE_ERR_SCRATCH_TOO_SMALL. */
+int tls_sig_verify(mote_ctx *ctx, uint16_t scheme, const mote_pkey *key, const uint8_t *content,
+                   size_t len, const uint8_t *sig, size_t sig_len);
+
+/* Extensions (ext.c). */
+int tls_sni_wanted(const char *name);
+int tls_ext_sent(const mote_conn *c, uint16_t type);
+int tls_ext_misplaced(const mote_conn *c, uint16_t type);
+uint64_t tls_ext_bit(uint16_t type);
+
+/* Key exchange (kex.c). */
+int tls_kex_supported(uint16_t group);
+int tls_kex_keygen(mote_conn *c, uint16_t group);
+int tls_kex_shared(mote_conn *c, uint16_t group, const uint8_t *peer, size_t peer_len,
+                   uint8_t *shared, size_t *shared_len);
+size_t tls_kex_pub(const mote_conn *c, uint16_t group, const uint8_t **pub);
+
+/* Session cache (session.c). */
+void tls_name_hash(const char *name, uint8_t out[16]);
+int tls_session_pick(mote_conn *c);
+void tls_session_release(mote_conn *c, int consumed);
+int tls_session_new(mote_conn *c);
+
+/* Randomness from the context's DRBG. */
+int tls_random(mote_conn *c, uint8_t *out, size_t len);
+
+#endif
