@@ -51,6 +51,31 @@ static int sig_rsa_pss(mote_ctx *ctx, mote_hash_alg h, const mote_pkey *key,
 	return err;
 }
 
+/* RSASSA-PKCS1-v1_5: TLS 1.2 ServerKeyExchange only (never reached for
+ * CertificateVerify, whose schemes exclude rsa_pkcs1_*). */
+static int sig_rsa_pkcs1(mote_ctx *ctx, mote_hash_alg h, const mote_pkey *key,
+                         const uint8_t *content, size_t len, const uint8_t *sig, size_t sig_len)
+{
+	mote_rsa_public_key pub;
+	uint8_t digest[MOTE_HASH_MAX_SIZE];
+	int err;
+
+	if (key->type != MOTE_PKEY_RSA)
+		return MOTE_ERR_ILLEGAL_PARAMETER;
+	if (ctx->pk_busy)
+		return MOTE_ERR_STATE;
+	pub.n = key->u.rsa.n;
+	pub.n_len = key->u.rsa.n_len;
+	pub.e = key->u.rsa.e;
+	pub.e_len = key->u.rsa.e_len;
+	mote_hash(h, content, len, digest);
+	ctx->pk_busy = 1;
+	err = mote_rsa_pkcs1_verify(&pub, h, digest, mote_hash_size(h), sig, sig_len,
+	                            ctx->pk_scratch, ctx->pk_scratch_len);
+	ctx->pk_busy = 0;
+	return err;
+}
+
 int tls_sig_verify(mote_ctx *ctx, uint16_t scheme, const mote_pkey *key, const uint8_t *content,
                    size_t len, const uint8_t *sig, size_t sig_len)
 {
@@ -71,6 +96,15 @@ int tls_sig_verify(mote_ctx *ctx, uint16_t scheme, const mote_pkey *key, const u
 		break;
 	case MOTE_SIG_RSA_PSS_RSAE_SHA512:
 		err = sig_rsa_pss(ctx, MOTE_HASH_SHA512, key, content, len, sig, sig_len);
+		break;
+	case MOTE_SIG_RSA_PKCS1_SHA256:
+		err = sig_rsa_pkcs1(ctx, MOTE_HASH_SHA256, key, content, len, sig, sig_len);
+		break;
+	case MOTE_SIG_RSA_PKCS1_SHA384:
+		err = sig_rsa_pkcs1(ctx, MOTE_HASH_SHA384, key, content, len, sig, sig_len);
+		break;
+	case MOTE_SIG_RSA_PKCS1_SHA512:
+		err = sig_rsa_pkcs1(ctx, MOTE_HASH_SHA512, key, content, len, sig, sig_len);
 		break;
 	case MOTE_SIG_ED25519:
 		if (key->type != MOTE_PKEY_ED25519)
