@@ -194,6 +194,11 @@ int tls_x509_verify_cv(mote_conn *c, uint16_t scheme, const uint8_t *content, si
 int tls_sig_verify(mote_ctx *ctx, uint16_t scheme, const mote_pkey *key, const uint8_t *content,
                    size_t len, const uint8_t *sig, size_t sig_len);
 
+/* The same for a TLS 1.2 ServerKeyExchange: ecdsa_* schemes name the hash
+ * only, any supported curve of the key goes. */
+int tls_sig_verify12(mote_ctx *ctx, uint16_t scheme, const mote_pkey *key,
+                     const uint8_t *content, size_t len, const uint8_t *sig, size_t sig_len);
+
 /* Extensions (ext.c). */
 int tls_sni_wanted(const char *name);
 int tls_ext_sent(const mote_conn *c, uint16_t type);

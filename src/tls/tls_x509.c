@@ -179,6 +179,6 @@ int tls12_sig_verify(mote_conn *c, uint16_t scheme, const uint8_t *content, size
 
 	if (!c->hs->have_leaf)
 		return MOTE_ERR_INTERNAL;
-	err = tls_sig_verify(c->ctx, scheme, &c->hs->u.post.leaf, content, len, sig, sig_len);
+	err = tls_sig_verify12(c->ctx, scheme, &c->hs->u.post.leaf, content, len, sig, sig_len);
 	return err == MOTE_ERR_BAD_CERT_VERIFY ? MOTE_ERR_BAD_SKE_SIGNATURE : err;
 }
