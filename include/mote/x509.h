@@ -110,7 +110,7 @@ extern "C" {
  * (decoding, names, hashes), and the peak of a whole validation, set by
  * the signature verifiers it calls (ECDSA P-384 the deepest). */
 #define MOTE_X509_ENGINE_STACK 768
-#define MOTE_X509_PEAK_STACK 4096
+#define MOTE_X509_PEAK_STACK 4608
 
 /* Largest RSA modulus, in bytes, the engine accepts (RSA-4096). */
 #define MOTE_X509_MAX_RSA_BYTES 512
