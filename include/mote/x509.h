@@ -377,7 +377,6 @@ typedef struct {
 	uint8_t ca_below;
 	uint8_t cert_index;
 	uint8_t trusted;
-	uint8_t leaf_flags;
 	uint8_t failed_candidates;
 	int16_t cand_err;
 	uint8_t want_name[MOTE_X509_NAME_HASH_SIZE];
