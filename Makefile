@@ -52,4 +52,4 @@ fuzz:
 	sh fuzz/run.sh build-fuzz
 
 clean:
-	rm -rf build build-asan build-bench build-fuzz build-m4
+	rm -rf build build-asan build-bench build-fuzz build-m4 build-size

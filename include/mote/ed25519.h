@@ -11,6 +11,18 @@
  * Key generation and signing run in time independent of the seed and of
  * the secret nonce (the time depends on the message length only).
  * Verification handles only public data and takes variable time.
+ *
+ * Peak stack, bytes (arm-none-eabi-gcc 12 -Os frames summed along the
+ * deepest call path, including SHA-512; x86-64 by stack painting, gcc 12
+ * -O2):
+ *
+ *                            Cortex-M4      Cortex-M0       x86-64
+ *                            (32-bit mul)   (16-bit mul)    (64-bit mul)
+ *   mote_ed25519_public_key  912            1256            1048
+ *   mote_ed25519_sign        1024           1416            1208
+ *   mote_ed25519_verify      1768           1576            2024
+ *
+ * Flash: a 3072-byte table of base-point multiples (shared with X25519).
  */
 #ifndef MOTE_ED25519_H
 #define MOTE_ED25519_H

@@ -53,14 +53,13 @@
  * r2           R^2 mod m for a modulus of at least 2W bits whose bit
  *              length is secret (found and used without branches).
  * pow_pub      acc = mont(x^(e-1)) for a public odd exponent e >= 3
- *              (big-endian, no leading zero byte); x < m is consumed
+ *              (big-endian, leading zero bytes allowed); x < m is consumed
  *              (left in Montgomery form). Returns the buffer (acc or t)
  *              holding the result; montmul(out, result, x_plain) = x^e.
  * pow_ct       acc = mont(x^e) for a secret exponent (public length),
- *              x = mont(base) < m, r2 = R^2 mod m; fixed 4-bit window with
- *              masked table reads.
- *              table: 16*k limbs; t1, t2: k limbs each. Returns the
- *              buffer (acc or t1) holding the result.
+ *              x = mont(base) < m, r2 = R^2 mod m; fixed window of wbits
+ *              (1..4, public) bits with masked table reads. acc may be x.
+ *              table: 2^wbits * k limbs, t: 2k.
  * modinv       v = a^-1 mod m (odd m) in constant time; a (< m) and b, u
  *              are k-limb temporaries (a is destroyed). Returns 1 if the
  *              inverse exists, else 0 (v is then garbage).
@@ -90,9 +89,9 @@ void mote_bn32_r2(uint32_t *r2, const uint32_t *m, size_t k);
 uint32_t *mote_bn32_pow_pub(uint32_t *acc, uint32_t *x, uint32_t *t, const uint8_t *e,
                             size_t elen, const uint32_t *m, uint32_t m0i, size_t k,
                             const mote_bn32_recip *r);
-uint32_t *mote_bn32_pow_ct(uint32_t *acc, const uint32_t *x, const uint8_t *e, size_t elen,
-                           const uint32_t *r2, const uint32_t *m, uint32_t m0i, size_t k,
-                           uint32_t *table, uint32_t *t1, uint32_t *t2);
+void mote_bn32_pow_ct(uint32_t *acc, const uint32_t *x, const uint8_t *e, size_t elen,
+                      const uint32_t *r2, const uint32_t *m, uint32_t m0i, size_t k,
+                      uint32_t *table, uint32_t *t, unsigned wbits);
 uint32_t mote_bn32_modinv(uint32_t *v, uint32_t *a, uint32_t *b, uint32_t *u, const uint32_t *m,
                           uint32_t m0i, size_t k);
 
@@ -122,9 +121,9 @@ void mote_bn64_r2(uint64_t *r2, const uint64_t *m, size_t k);
 uint64_t *mote_bn64_pow_pub(uint64_t *acc, uint64_t *x, uint64_t *t, const uint8_t *e,
                             size_t elen, const uint64_t *m, uint64_t m0i, size_t k,
                             const mote_bn64_recip *r);
-uint64_t *mote_bn64_pow_ct(uint64_t *acc, const uint64_t *x, const uint8_t *e, size_t elen,
-                           const uint64_t *r2, const uint64_t *m, uint64_t m0i, size_t k,
-                           uint64_t *table, uint64_t *t1, uint64_t *t2);
+void mote_bn64_pow_ct(uint64_t *acc, const uint64_t *x, const uint8_t *e, size_t elen,
+                      const uint64_t *r2, const uint64_t *m, uint64_t m0i, size_t k,
+                      uint64_t *table, uint64_t *t, unsigned wbits);
 uint64_t mote_bn64_modinv(uint64_t *v, uint64_t *a, uint64_t *b, uint64_t *u, const uint64_t *m,
                           uint64_t m0i, size_t k);
 #endif

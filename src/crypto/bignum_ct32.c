@@ -2,4 +2,3 @@
 #define BN_W 32
 #define BN(name) mote_bn32_##name
 #include "bignum_tmpl.h"
-#include "bignum_inv_tmpl.h"

@@ -6,5 +6,4 @@
 #define BN_W 64
 #define BN(name) mote_bn64_##name
 #include "bignum_tmpl.h"
-#include "bignum_inv_tmpl.h"
 #endif

@@ -1,6 +1,6 @@
 /*
  * Constant-time modular inversion for an odd modulus, written once for both
- * limb sizes; included after bignum_tmpl.h.
+ * limb sizes; the including file defines BN_W and BN(name).
  *
  * Algorithm: the binary extended GCD with the optimisation of T. Pornin,
  * "Optimized Binary GCD for Modular Inversion" (IACR ePrint 2020/972,
@@ -16,6 +16,10 @@
  * STEPS bounds the matrix: |f0| + |g0| <= 2^STEPS. With 32-bit limbs, 30
  * keeps every limb-by-coefficient sum below 2^63 (signed 64-bit).
  */
+#include <string.h>
+
+#include "bignum_ops_tmpl.h"
+
 #if BN_W == 64
 #define BN_INV_STEPS 31
 typedef __int128 sdlimb;
@@ -69,8 +73,8 @@ static void bn_inner(uint64_t a, uint64_t b, uint64_t m[4])
 	uint64_t f0 = 1, g0 = 0, f1 = 0, g1 = 1;
 
 	for (int j = 0; j < BN_INV_STEPS; j++) {
-		uint64_t odd = (uint64_t)0 - (a & 1);
-		uint64_t sw = odd & ((uint64_t)0 - bn_lt64(a, b));
+		uint64_t odd = mote_ct_barrier64((uint64_t)0 - (a & 1));
+		uint64_t sw = odd & mote_ct_barrier64((uint64_t)0 - bn_lt64(a, b));
 		uint64_t t = (a ^ b) & sw;
 		a ^= t, b ^= t;
 		t = (f0 ^ f1) & sw;
@@ -125,10 +129,14 @@ static void bn_update_ab(limb *a, limb *b, size_t k, uint64_t m[4])
 	nb = bn_mask((limb)((dlimb)cb >> (2 * BN_W - 1)));
 	bn_cneg(a, k, na);
 	bn_cneg(b, k, nb);
-	m[0] = (m[0] ^ (uint64_t)na) - (uint64_t)na;
-	m[1] = (m[1] ^ (uint64_t)na) - (uint64_t)na;
-	m[2] = (m[2] ^ (uint64_t)nb) - (uint64_t)nb;
-	m[3] = (m[3] ^ (uint64_t)nb) - (uint64_t)nb;
+	/* The matrix is 64-bit whatever the limb size: widen the masks from
+	 * their bit, not by zero extension. */
+	uint64_t wa = mote_ct_barrier64((uint64_t)0 - (na & 1));
+	uint64_t wb = mote_ct_barrier64((uint64_t)0 - (nb & 1));
+	m[0] = (m[0] ^ wa) - wa;
+	m[1] = (m[1] ^ wa) - wa;
+	m[2] = (m[2] ^ wb) - wb;
+	m[3] = (m[3] ^ wb) - wb;
 }
 
 /* Brings x + hi*2^(W*k), known to lie in (-m, 2m), into [0, m). */

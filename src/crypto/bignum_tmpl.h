@@ -5,37 +5,7 @@
  */
 #include <string.h>
 
-#include "bignum.h"
-
-#if BN_W == 64
-typedef uint64_t limb;
-typedef unsigned __int128 dlimb;
-typedef mote_bn64_recip bn_recip;
-#else
-typedef uint32_t limb;
-typedef uint64_t dlimb;
-typedef mote_bn32_recip bn_recip;
-#endif
-
-#define BN_BYTES (BN_W / 8)
-
-/* All ones if bit is 1, zero if bit is 0. */
-static inline limb bn_mask(limb bit)
-{
-	return (limb)0 - bit;
-}
-
-/* 1 if a < b, else 0: the borrow of a - b. */
-static inline limb bn_lt_w(limb a, limb b)
-{
-	return (limb)(((dlimb)a - b) >> BN_W) & 1;
-}
-
-/* 1 if x != 0, else 0. */
-static inline limb bn_nz_w(limb x)
-{
-	return (x | ((limb)0 - x)) >> (BN_W - 1);
-}
+#include "bignum_ops_tmpl.h"
 
 limb BN(decode)(limb *x, size_t k, const uint8_t *src, size_t len)
 {
@@ -44,8 +14,8 @@ limb BN(decode)(limb *x, size_t k, const uint8_t *src, size_t len)
 	memset(x, 0, k * sizeof *x);
 	for (size_t i = 0; i < len; i++) {
 		limb b = src[len - 1 - i];
-		if (i < k * BN_BYTES)
-			x[i / BN_BYTES] |= b << (8 * (i % BN_BYTES));
+		if (i < k * BN_LB)
+			x[i / BN_LB] |= b << (8 * (i % BN_LB));
 		else
 			over |= b;
 	}
@@ -56,8 +26,8 @@ void BN(encode)(uint8_t *dst, size_t len, const limb *x, size_t k)
 {
 	for (size_t i = 0; i < len; i++) {
 		limb b = 0;
-		if (i < k * BN_BYTES)
-			b = x[i / BN_BYTES] >> (8 * (i % BN_BYTES));
+		if (i < k * BN_LB)
+			b = x[i / BN_LB] >> (8 * (i % BN_LB));
 		dst[len - 1 - i] = (uint8_t)b;
 	}
 }
@@ -67,9 +37,9 @@ limb BN(add)(limb *a, const limb *b, size_t k, limb ctl)
 	limb m = bn_mask(ctl), c = 0;
 
 	for (size_t i = 0; i < k; i++) {
-		dlimb z = (dlimb)a[i] + (b[i] & m) + c;
-		a[i] = (limb)z;
-		c = (limb)(z >> BN_W);
+		limb x = a[i], y = b[i] & m, z = x + y + c;
+		c = bn_carry(x, y, z);
+		a[i] = z;
 	}
 	return c;
 }
@@ -79,9 +49,9 @@ limb BN(sub)(limb *a, const limb *b, size_t k, limb ctl)
 	limb m = bn_mask(ctl), c = 0;
 
 	for (size_t i = 0; i < k; i++) {
-		dlimb z = (dlimb)a[i] - (b[i] & m) - c;
-		a[i] = (limb)z;
-		c = (limb)(z >> BN_W) & 1;
+		limb x = a[i], y = b[i] & m, d = x - y - c;
+		c = bn_borrow(x, y, d);
+		a[i] = d;
 	}
 	return c;
 }
@@ -91,7 +61,7 @@ limb BN(lt)(const limb *a, const limb *b, size_t k)
 	limb c = 0;
 
 	for (size_t i = 0; i < k; i++)
-		c = (limb)(((dlimb)a[i] - b[i] - c) >> BN_W) & 1;
+		c = bn_borrow(a[i], b[i], a[i] - b[i] - c);
 	return c;
 }
 
@@ -104,30 +74,6 @@ limb BN(ninv)(limb m0)
 	for (int i = 0; i < (BN_W == 64 ? 5 : 4); i++)
 		y *= 2 - m0 * y;
 	return (limb)0 - y;
-}
-
-/* Returns the low limb of a * b + c + d and sets *hi to the high one
- * (the sum never exceeds 2W bits). With 64-bit limbs the carries are
- * written out: gcc 12 then emits mul and two add/adc pairs, where 128-bit
- * additions cost half as many instructions again (2026-11, gcc 12.2). */
-static inline limb bn_mac(limb a, limb b, limb c, limb d, limb *hi)
-{
-#if BN_W == 64
-	dlimb z = (dlimb)a * b;
-	limb lo = (limb)z, h = (limb)(z >> BN_W);
-
-	lo += c;
-	h += lo < c;
-	lo += d;
-	h += lo < d;
-	*hi = h;
-	return lo;
-#else
-	dlimb z = (dlimb)a * b + c + d;
-
-	*hi = (limb)(z >> BN_W);
-	return (limb)z;
-#endif
 }
 
 /* Montgomery multiplication (CIOS: each row adds a[i] * b and the
@@ -149,9 +95,10 @@ void BN(montmul)(limb *d, const limb *a, const limb *b, const limb *m, limb m0i,
 			lo = bn_mac(ai, b[j], c1, d[j], &c1);
 			d[j - 1] = bn_mac(q, m[j], c2, lo, &c2);
 		}
-		dlimb z = (dlimb)th + c1 + c2;
-		d[k - 1] = (limb)z;
-		th = (limb)(z >> BN_W);
+		limb z = c1 + c2, y = z + th;
+		limb cy = bn_carry(c1, c2, z) + bn_carry(z, th, y);
+		d[k - 1] = y;
+		th = cy;
 	}
 	BN(sub)(d, m, k, th | (1 - BN(lt)(d, m, k)));
 }
@@ -208,19 +155,7 @@ static limb bn_bits_at(const limb *x, size_t k, size_t off)
 	return v;
 }
 
-/* Bit length of a limb and of a k-limb value, without branches. */
-static limb bn_bitlen_w(limb x)
-{
-	limb n = 0;
-
-	for (unsigned s = BN_W / 2; s > 0; s /= 2) {
-		limb hi = bn_nz_w(x >> s);
-		n += hi * s;
-		x ^= (x ^ (x >> s)) & bn_mask(hi);
-	}
-	return n + bn_nz_w(x);
-}
-
+/* Bit length of a k-limb value, without branches. */
 static limb bn_bitlen(const limb *a, size_t k)
 {
 	limb top = 0, tw = 0;
@@ -231,20 +166,6 @@ static limb bn_bitlen(const limb *a, size_t k)
 		tw ^= (tw ^ a[j]) & nz;
 	}
 	return top * BN_W + bn_bitlen_w(tw);
-}
-
-/* 64 bits of x from bit off, off secret: every limb is read and the two
- * needed are picked with masks; the shifts by a secret count are
- * constant-time on the targets (barrel shifters). */
-static uint64_t bn_extract(const limb *x, size_t k, limb off)
-{
-	limb wi = off / BN_W, bi = off % BN_W, lo = 0, hi = 0;
-
-	for (size_t j = 0; j < k; j++) {
-		lo |= x[j] & bn_mask(1 - bn_nz_w((limb)j ^ wi));
-		hi |= x[j] & bn_mask(1 - bn_nz_w((limb)j ^ (wi + 1)));
-	}
-	return (uint64_t)(lo >> bi) | (((uint64_t)hi << 1) << (BN_W - 1 - bi));
 }
 
 /* W bits of x at bit off of a modulus described by rc: a public offset is
@@ -375,32 +296,42 @@ limb *BN(pow_pub)(limb *acc, limb *x, limb *t, const uint8_t *e, size_t elen, co
 	return acc;
 }
 
-/* table[j] = mont(x^j) for j < 16; one 4-bit window per step, entries
- * read with masks over the whole table (no secret index). */
-limb *BN(pow_ct)(limb *acc, const limb *x, const uint8_t *e, size_t elen, const limb *r2,
-                 const limb *m, limb m0i, size_t k, limb *table, limb *t1, limb *t2)
+/* table[j] = mont(x^j) for j < 2^wbits; one window of wbits exponent
+ * bits per step (the first one shorter when wbits does not divide the
+ * length), entries read with masks over the whole table (no secret
+ * index). The lower half of t and acc take turns as the product; the
+ * upper half holds the selected entry. (A dedicated squaring measured
+ * slower than montmul with gcc 12 at these sizes, so squares are
+ * montmul(a, a).) */
+void BN(pow_ct)(limb *acc, const limb *x, const uint8_t *e, size_t elen, const limb *r2,
+                const limb *m, limb m0i, size_t k, limb *table, limb *t, unsigned wbits)
 {
-	limb *tmp;
+	size_t n = (size_t)1 << wbits, pos = elen * 8;
+	limb *sel = t + k, *a = acc, *b = t, *tmp;
 
 	BN(redc)(table, r2, m, m0i, k);
 	memcpy(table + k, x, k * sizeof *x);
-	for (size_t j = 2; j < 16; j++)
+	for (size_t j = 2; j < n; j++)
 		BN(montmul)(table + j * k, table + (j - 1) * k, x, m, m0i, k);
-	memcpy(acc, table, k * sizeof *acc);
-	for (size_t w = 0; w < elen * 2; w++) {
-		limb digit = (e[w / 2] >> (w % 2 ? 0 : 4)) & 15;
-		for (int s = 0; s < 4; s++) {
-			BN(montmul)(t1, acc, acc, m, m0i, k);
-			tmp = acc, acc = t1, t1 = tmp;
+	memcpy(a, table, k * sizeof *a);
+	while (pos > 0) {
+		unsigned bits = pos % wbits ? (unsigned)(pos % wbits) : wbits;
+		limb digit = 0;
+		for (unsigned i = 0; i < bits; i++) {
+			pos--;
+			digit = (digit << 1) | bn_ebit(e, elen, pos);
+			BN(montmul)(b, a, a, m, m0i, k);
+			tmp = a, a = b, b = tmp;
 		}
-		memset(t2, 0, k * sizeof *t2);
-		for (size_t j = 0; j < 16; j++) {
-			limb sel = bn_mask(1 - bn_nz_w((limb)j ^ digit));
+		memset(sel, 0, k * sizeof *sel);
+		for (size_t j = 0; j < n; j++) {
+			limb mask = bn_mask(1 - bn_nz_w((limb)j ^ digit));
 			for (size_t i = 0; i < k; i++)
-				t2[i] |= table[j * k + i] & sel;
+				sel[i] |= table[j * k + i] & mask;
 		}
-		BN(montmul)(t1, acc, t2, m, m0i, k);
-		tmp = acc, acc = t1, t1 = tmp;
+		BN(montmul)(b, a, sel, m, m0i, k);
+		tmp = a, a = b, b = tmp;
 	}
-	return acc;
+	if (a != acc)
+		memcpy(acc, a, k * sizeof *acc);
 }

@@ -12,6 +12,7 @@
 
 #define MOTE_CURVE25519_DECLARE(B)                                                          \
 	int mote_x25519_##B(uint8_t out[32], const uint8_t scalar[32], const uint8_t point[32]); \
+	void mote_x25519_base_##B(uint8_t pub[32], const uint8_t scalar[32]);                      \
 	void mote_x25519_ladder_base_##B(uint8_t pub[32], const uint8_t scalar[32]);               \
 	void mote_ed25519_public_key_##B(uint8_t pub[32], const uint8_t seed[32]);                 \
 	void mote_ed25519_sign_##B(uint8_t sig[64], const uint8_t *msg, size_t len,                \

@@ -164,7 +164,7 @@ static unsigned ec_bit(const ec_limb *a, int i)
  * over the odd powers a, a^3, ..., a^15. The sequence of operations
  * depends on e only. Stack: 9 field elements.
  */
-static void ec_pow(ec_limb *r, const ec_limb *a, const ec_limb *e, ec_mul_fn mul)
+static EC_NOINLINE void ec_pow(ec_limb *r, const ec_limb *a, const ec_limb *e, ec_mul_fn mul)
 {
 	ec_fe odd[8], a2;
 	int i = EC_BITS - 1, first = 1;

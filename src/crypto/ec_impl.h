@@ -36,23 +36,25 @@ typedef struct {
 
 static const ec_fe ec_one_plain = {1};
 
-/* The coordinate field (mod p) and the scalars (mod n). */
-static void fp_mul(ec_limb *r, const ec_limb *a, const ec_limb *b)
+/* The coordinate field (mod p) and the scalars (mod n). Kept out of line
+ * (noinline): inlined into the point formulas, their temporaries would
+ * not share stack slots and add ~100 bytes to the deepest frame. */
+static EC_NOINLINE void fp_mul(ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
 	ec_mont_mul(r, a, b, ec_p, EC_P_M0I);
 }
 
-static void fp_add(ec_limb *r, const ec_limb *a, const ec_limb *b)
+static EC_NOINLINE void fp_add(ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
 	ec_mod_add(r, a, b, ec_p);
 }
 
-static void fp_sub(ec_limb *r, const ec_limb *a, const ec_limb *b)
+static EC_NOINLINE void fp_sub(ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
 	ec_mod_sub(r, a, b, ec_p);
 }
 
-static void sc_mul(ec_limb *r, const ec_limb *a, const ec_limb *b)
+static EC_NOINLINE void sc_mul(ec_limb *r, const ec_limb *a, const ec_limb *b)
 {
 	ec_mont_mul(r, a, b, ec_n, EC_N_M0I);
 }
@@ -75,7 +77,7 @@ static uint32_t ec_scalar_ok(const ec_limb *k)
 
 /* Decodes and checks a public point X||Y: coordinates below p and on the
  * curve (y^2 = x^3 - 3x + b). */
-static int ec_decode_point(ec_point *r, const uint8_t *in)
+static EC_NOINLINE int ec_decode_point(ec_point *r, const uint8_t *in)
 {
 	ec_fe lhs, rhs, t;
 
@@ -100,7 +102,7 @@ static int ec_decode_point(ec_point *r, const uint8_t *in)
 
 /* Affine coordinates of p as bytes (y skipped when y_out is NULL). The
  * identity comes out as (0, 0). Constant time. */
-static void ec_encode_affine(uint8_t *x_out, uint8_t *y_out, const ec_point *p)
+static EC_NOINLINE void ec_encode_affine(uint8_t *x_out, uint8_t *y_out, const ec_point *p)
 {
 	ec_fe zi, t;
 
@@ -126,15 +128,15 @@ static void ec_mask_bytes(uint8_t *out, size_t len, uint32_t ok)
 
 static int ec_ecdh(uint8_t *shared_x, const uint8_t *priv, const uint8_t *peer)
 {
-	ec_point p, r;
+	ec_point r;
 	ec_fe k;
-	int err = ec_decode_point(&p, peer);
+	int err = ec_decode_point(&r, peer);
 
 	if (err)
 		return err;
 	ec_from_be(k, priv);
 	uint32_t ok = ec_scalar_ok(k);
-	ec_mul_ct(&r, &p, k);
+	ec_mul_ct(&r, k);
 	ec_encode_affine(shared_x, NULL, &r);
 	ec_mask_bytes(shared_x, EC_BYTES, ok);
 	mote_wipe(k, sizeof k);
@@ -159,7 +161,7 @@ static int ec_public_key(uint8_t *pub, const uint8_t *priv)
 
 /* s = k^-1 (e + r d) mod n, all inputs plain values below n (d below
  * 2^EC_BITS: an out-of-range key still gives a bounded, discarded s). */
-static void ec_sign_s(ec_limb *s, const ec_limb *k, const ec_limb *e, const ec_limb *r,
+static EC_NOINLINE void ec_sign_s(ec_limb *s, const ec_limb *k, const ec_limb *e, const ec_limb *r,
                       const ec_limb *d)
 {
 	ec_fe t, ki;
@@ -209,9 +211,9 @@ static int ec_x_matches(const ec_point *p, const ec_limb *r)
 
 static int ec_verify(const uint8_t *pub, const uint8_t *e_in, const uint8_t *rs)
 {
-	ec_point q, p;
+	ec_point p;
 	ec_fe r, s, e, w, u1, u2;
-	int err = ec_decode_point(&q, pub);
+	int err = ec_decode_point(&p, pub);
 
 	if (err)
 		return err;
@@ -225,7 +227,7 @@ static int ec_verify(const uint8_t *pub, const uint8_t *e_in, const uint8_t *rs)
 	ec_pow(w, w, ec_n_minus_2, sc_mul); /* s^-1 R */
 	sc_mul(u1, e, w);
 	sc_mul(u2, r, w);
-	ec_mul2_vt(&p, u1, u2, &q);
+	ec_mul2_vt(&p, u1, u2);
 	if (ec_is_zero(p.z))
 		return MOTE_ERR_BAD_SIGNATURE;
 	/* x mod n == r: x is r, or r + n when that is still below p. */

@@ -46,10 +46,15 @@ typedef uint32_t ec_limb;
 #else
 #define EC_UNROLL
 #endif
+/* EC_NOINLINE keeps the big phases of an operation (scalar multiplication,
+ * inversion, point decoding) in frames of their own: inlined into one
+ * caller, their tables would add up on the stack instead of reusing it. */
 #if defined(__GNUC__) || defined(__clang__)
 #define EC_INLINE static inline __attribute__((always_inline))
+#define EC_NOINLINE __attribute__((noinline))
 #else
 #define EC_INLINE static inline
+#define EC_NOINLINE
 #endif
 
 /*

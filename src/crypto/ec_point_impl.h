@@ -25,148 +25,151 @@ static void pt_set_identity(ec_point *r)
 	memcpy(r->y, ec_p_one, sizeof(ec_fe));
 }
 
-/* r = p + q (algorithm 4). r may alias p or q. 12M + 2 m_b + 29a. */
+/*
+ * r = p + q (algorithm 4), 12M + 2 m_b + 29a. r may alias p and q: the
+ * inputs are last read at step 15, so X3 and Y3 live in u and v until
+ * then and every later step writes r directly.
+ */
 static void pt_add(ec_point *r, const ec_point *p, const ec_point *q)
 {
-	ec_fe t0, t1, t2, t3, t4, x3, y3, z3;
+	ec_fe t0, t1, t2, t3, t4, u, v;
 
-	fp_mul(t0, p->x, q->x);   /*  1 */
-	fp_mul(t1, p->y, q->y);   /*  2 */
-	fp_mul(t2, p->z, q->z);   /*  3 */
-	fp_add(t3, p->x, p->y);   /*  4 */
-	fp_add(t4, q->x, q->y);   /*  5 */
-	fp_mul(t3, t3, t4);       /*  6 */
-	fp_add(t4, t0, t1);       /*  7 */
-	fp_sub(t3, t3, t4);       /*  8 */
-	fp_add(t4, p->y, p->z);   /*  9 */
-	fp_add(x3, q->y, q->z);   /* 10 */
-	fp_mul(t4, t4, x3);       /* 11 */
-	fp_add(x3, t1, t2);       /* 12 */
-	fp_sub(t4, t4, x3);       /* 13 */
-	fp_add(x3, p->x, p->z);   /* 14 */
-	fp_add(y3, q->x, q->z);   /* 15 */
-	fp_mul(x3, x3, y3);       /* 16 */
-	fp_add(y3, t0, t2);       /* 17 */
-	fp_sub(y3, x3, y3);       /* 18 */
-	fp_mul(z3, ec_b, t2);     /* 19 */
-	fp_sub(x3, y3, z3);       /* 20 */
-	fp_add(z3, x3, x3);       /* 21 */
-	fp_add(x3, x3, z3);       /* 22 */
-	fp_sub(z3, t1, x3);       /* 23 */
-	fp_add(x3, t1, x3);       /* 24 */
-	fp_mul(y3, ec_b, y3);     /* 25 */
-	fp_add(t1, t2, t2);       /* 26 */
-	fp_add(t2, t1, t2);       /* 27 */
-	fp_sub(y3, y3, t2);       /* 28 */
-	fp_sub(y3, y3, t0);       /* 29 */
-	fp_add(t1, y3, y3);       /* 30 */
-	fp_add(y3, t1, y3);       /* 31 */
-	fp_add(t1, t0, t0);       /* 32 */
-	fp_add(t0, t1, t0);       /* 33 */
-	fp_sub(t0, t0, t2);       /* 34 */
-	fp_mul(t1, t4, y3);       /* 35 */
-	fp_mul(t2, t0, y3);       /* 36 */
-	fp_mul(y3, x3, z3);       /* 37 */
-	fp_add(y3, y3, t2);       /* 38 */
-	fp_mul(x3, t3, x3);       /* 39 */
-	fp_sub(x3, x3, t1);       /* 40 */
-	fp_mul(z3, t4, z3);       /* 41 */
-	fp_mul(t1, t3, t0);       /* 42 */
-	fp_add(z3, z3, t1);       /* 43 */
-	memcpy(r->x, x3, sizeof x3);
-	memcpy(r->y, y3, sizeof y3);
-	memcpy(r->z, z3, sizeof z3);
+	fp_mul(t0, p->x, q->x);     /*  1 */
+	fp_mul(t1, p->y, q->y);     /*  2 */
+	fp_mul(t2, p->z, q->z);     /*  3 */
+	fp_add(t3, p->x, p->y);     /*  4 */
+	fp_add(t4, q->x, q->y);     /*  5 */
+	fp_mul(t3, t3, t4);         /*  6 */
+	fp_add(t4, t0, t1);         /*  7 */
+	fp_sub(t3, t3, t4);         /*  8 */
+	fp_add(t4, p->y, p->z);     /*  9 */
+	fp_add(u, q->y, q->z);      /* 10 */
+	fp_mul(t4, t4, u);          /* 11 */
+	fp_add(u, t1, t2);          /* 12 */
+	fp_sub(t4, t4, u);          /* 13 */
+	fp_add(u, p->x, p->z);      /* 14 */
+	fp_add(v, q->x, q->z);      /* 15 */
+	fp_mul(r->x, u, v);         /* 16 */
+	fp_add(r->y, t0, t2);       /* 17 */
+	fp_sub(r->y, r->x, r->y);   /* 18 */
+	fp_mul(r->z, ec_b, t2);     /* 19 */
+	fp_sub(r->x, r->y, r->z);   /* 20 */
+	fp_add(r->z, r->x, r->x);   /* 21 */
+	fp_add(r->x, r->x, r->z);   /* 22 */
+	fp_sub(r->z, t1, r->x);     /* 23 */
+	fp_add(r->x, t1, r->x);     /* 24 */
+	fp_mul(r->y, ec_b, r->y);   /* 25 */
+	fp_add(t1, t2, t2);         /* 26 */
+	fp_add(t2, t1, t2);         /* 27 */
+	fp_sub(r->y, r->y, t2);     /* 28 */
+	fp_sub(r->y, r->y, t0);     /* 29 */
+	fp_add(t1, r->y, r->y);     /* 30 */
+	fp_add(r->y, t1, r->y);     /* 31 */
+	fp_add(t1, t0, t0);         /* 32 */
+	fp_add(t0, t1, t0);         /* 33 */
+	fp_sub(t0, t0, t2);         /* 34 */
+	fp_mul(t1, t4, r->y);       /* 35 */
+	fp_mul(t2, t0, r->y);       /* 36 */
+	fp_mul(r->y, r->x, r->z);   /* 37 */
+	fp_add(r->y, r->y, t2);     /* 38 */
+	fp_mul(r->x, t3, r->x);     /* 39 */
+	fp_sub(r->x, r->x, t1);     /* 40 */
+	fp_mul(r->z, t4, r->z);     /* 41 */
+	fp_mul(t1, t3, t0);         /* 42 */
+	fp_add(r->z, r->z, t1);     /* 43 */
 }
 
-/* r = p + (qx, qy) for an affine q (algorithm 5): complete for every p,
- * but q cannot be the identity. r may alias p. 11M + 2 m_b + 23a. */
+/*
+ * r = p + (qx, qy) for an affine q (algorithm 5), 11M + 2 m_b + 23a:
+ * complete for every p, but q cannot be the identity. r may alias p:
+ * steps 19-20 (t2 = 3 Z1) move to the front, so each coordinate of p is
+ * dead by the time the same coordinate of r is written.
+ */
 static void pt_madd(ec_point *r, const ec_point *p, const ec_limb *qx, const ec_limb *qy)
 {
-	ec_fe t0, t1, t2, t3, t4, x3, y3, z3;
+	ec_fe t0, t1, t2, t3, t4;
 
-	fp_mul(t0, p->x, qx);     /*  1 */
-	fp_mul(t1, p->y, qy);     /*  2 */
-	fp_add(t3, qx, qy);       /*  3 */
-	fp_add(t4, p->x, p->y);   /*  4 */
-	fp_mul(t3, t3, t4);       /*  5 */
-	fp_add(t4, t0, t1);       /*  6 */
-	fp_sub(t3, t3, t4);       /*  7 */
-	fp_mul(t4, qy, p->z);     /*  8 */
-	fp_add(t4, t4, p->y);     /*  9 */
-	fp_mul(y3, qx, p->z);     /* 10 */
-	fp_add(y3, y3, p->x);     /* 11 */
-	fp_mul(z3, ec_b, p->z);   /* 12 */
-	fp_sub(x3, y3, z3);       /* 13 */
-	fp_add(z3, x3, x3);       /* 14 */
-	fp_add(x3, x3, z3);       /* 15 */
-	fp_sub(z3, t1, x3);       /* 16 */
-	fp_add(x3, t1, x3);       /* 17 */
-	fp_mul(y3, ec_b, y3);     /* 18 */
-	fp_add(t1, p->z, p->z);   /* 19 */
-	fp_add(t2, t1, p->z);     /* 20 */
-	fp_sub(y3, y3, t2);       /* 21 */
-	fp_sub(y3, y3, t0);       /* 22 */
-	fp_add(t1, y3, y3);       /* 23 */
-	fp_add(y3, t1, y3);       /* 24 */
-	fp_add(t1, t0, t0);       /* 25 */
-	fp_add(t0, t1, t0);       /* 26 */
-	fp_sub(t0, t0, t2);       /* 27 */
-	fp_mul(t1, t4, y3);       /* 28 */
-	fp_mul(t2, t0, y3);       /* 29 */
-	fp_mul(y3, x3, z3);       /* 30 */
-	fp_add(y3, y3, t2);       /* 31 */
-	fp_mul(x3, t3, x3);       /* 32 */
-	fp_sub(x3, x3, t1);       /* 33 */
-	fp_mul(z3, t4, z3);       /* 34 */
-	fp_mul(t1, t3, t0);       /* 35 */
-	fp_add(z3, z3, t1);       /* 36 */
-	memcpy(r->x, x3, sizeof x3);
-	memcpy(r->y, y3, sizeof y3);
-	memcpy(r->z, z3, sizeof z3);
+	fp_add(t2, p->z, p->z);     /* 19 */
+	fp_add(t2, t2, p->z);       /* 20 */
+	fp_mul(t0, p->x, qx);       /*  1 */
+	fp_mul(t1, p->y, qy);       /*  2 */
+	fp_add(t3, qx, qy);         /*  3 */
+	fp_add(t4, p->x, p->y);     /*  4 */
+	fp_mul(t3, t3, t4);         /*  5 */
+	fp_add(t4, t0, t1);         /*  6 */
+	fp_sub(t3, t3, t4);         /*  7 */
+	fp_mul(t4, qy, p->z);       /*  8 */
+	fp_add(t4, t4, p->y);       /*  9 */
+	fp_mul(r->y, qx, p->z);     /* 10 */
+	fp_add(r->y, r->y, p->x);   /* 11 */
+	fp_mul(r->z, ec_b, p->z);   /* 12 */
+	fp_sub(r->x, r->y, r->z);   /* 13 */
+	fp_add(r->z, r->x, r->x);   /* 14 */
+	fp_add(r->x, r->x, r->z);   /* 15 */
+	fp_sub(r->z, t1, r->x);     /* 16 */
+	fp_add(r->x, t1, r->x);     /* 17 */
+	fp_mul(r->y, ec_b, r->y);   /* 18 */
+	fp_sub(r->y, r->y, t2);     /* 21 */
+	fp_sub(r->y, r->y, t0);     /* 22 */
+	fp_add(t1, r->y, r->y);     /* 23 */
+	fp_add(r->y, t1, r->y);     /* 24 */
+	fp_add(t1, t0, t0);         /* 25 */
+	fp_add(t0, t1, t0);         /* 26 */
+	fp_sub(t0, t0, t2);         /* 27 */
+	fp_mul(t1, t4, r->y);       /* 28 */
+	fp_mul(t2, t0, r->y);       /* 29 */
+	fp_mul(r->y, r->x, r->z);   /* 30 */
+	fp_add(r->y, r->y, t2);     /* 31 */
+	fp_mul(r->x, t3, r->x);     /* 32 */
+	fp_sub(r->x, r->x, t1);     /* 33 */
+	fp_mul(r->z, t4, r->z);     /* 34 */
+	fp_mul(t1, t3, t0);         /* 35 */
+	fp_add(r->z, r->z, t1);     /* 36 */
 }
 
-/* r = 2p (algorithm 6). r may alias p. 8M + 3S + 2 m_b + 21a. */
+/*
+ * r = 2p (algorithm 6), 8M + 3S + 2 m_b + 21a. r may alias p: step 28
+ * (2 Y Z, held in w) moves to the front, so p is dead once step 6 has
+ * read it.
+ */
 static void pt_dbl(ec_point *r, const ec_point *p)
 {
-	ec_fe t0, t1, t2, t3, x3, y3, z3;
+	ec_fe t0, t1, t2, t3, w;
 
-	fp_mul(t0, p->x, p->x);   /*  1 */
-	fp_mul(t1, p->y, p->y);   /*  2 */
-	fp_mul(t2, p->z, p->z);   /*  3 */
-	fp_mul(t3, p->x, p->y);   /*  4 */
-	fp_add(t3, t3, t3);       /*  5 */
-	fp_mul(z3, p->x, p->z);   /*  6 */
-	fp_add(z3, z3, z3);       /*  7 */
-	fp_mul(y3, ec_b, t2);     /*  8 */
-	fp_sub(y3, y3, z3);       /*  9 */
-	fp_add(x3, y3, y3);       /* 10 */
-	fp_add(y3, x3, y3);       /* 11 */
-	fp_sub(x3, t1, y3);       /* 12 */
-	fp_add(y3, t1, y3);       /* 13 */
-	fp_mul(y3, x3, y3);       /* 14 */
-	fp_mul(x3, x3, t3);       /* 15 */
-	fp_add(t3, t2, t2);       /* 16 */
-	fp_add(t2, t2, t3);       /* 17 */
-	fp_mul(z3, ec_b, z3);     /* 18 */
-	fp_sub(z3, z3, t2);       /* 19 */
-	fp_sub(z3, z3, t0);       /* 20 */
-	fp_add(t3, z3, z3);       /* 21 */
-	fp_add(z3, z3, t3);       /* 22 */
-	fp_add(t3, t0, t0);       /* 23 */
-	fp_add(t0, t3, t0);       /* 24 */
-	fp_sub(t0, t0, t2);       /* 25 */
-	fp_mul(t0, t0, z3);       /* 26 */
-	fp_add(y3, y3, t0);       /* 27 */
-	fp_mul(t0, p->y, p->z);   /* 28 */
-	fp_add(t0, t0, t0);       /* 29 */
-	fp_mul(z3, t0, z3);       /* 30 */
-	fp_sub(x3, x3, z3);       /* 31 */
-	fp_mul(z3, t0, t1);       /* 32 */
-	fp_add(z3, z3, z3);       /* 33 */
-	fp_add(z3, z3, z3);       /* 34 */
-	memcpy(r->x, x3, sizeof x3);
-	memcpy(r->y, y3, sizeof y3);
-	memcpy(r->z, z3, sizeof z3);
+	fp_mul(w, p->y, p->z);      /* 28 */
+	fp_add(w, w, w);            /* 29 */
+	fp_mul(t0, p->x, p->x);     /*  1 */
+	fp_mul(t1, p->y, p->y);     /*  2 */
+	fp_mul(t2, p->z, p->z);     /*  3 */
+	fp_mul(t3, p->x, p->y);     /*  4 */
+	fp_add(t3, t3, t3);         /*  5 */
+	fp_mul(r->z, p->x, p->z);   /*  6 */
+	fp_add(r->z, r->z, r->z);   /*  7 */
+	fp_mul(r->y, ec_b, t2);     /*  8 */
+	fp_sub(r->y, r->y, r->z);   /*  9 */
+	fp_add(r->x, r->y, r->y);   /* 10 */
+	fp_add(r->y, r->x, r->y);   /* 11 */
+	fp_sub(r->x, t1, r->y);     /* 12 */
+	fp_add(r->y, t1, r->y);     /* 13 */
+	fp_mul(r->y, r->x, r->y);   /* 14 */
+	fp_mul(r->x, r->x, t3);     /* 15 */
+	fp_add(t3, t2, t2);         /* 16 */
+	fp_add(t2, t2, t3);         /* 17 */
+	fp_mul(r->z, ec_b, r->z);   /* 18 */
+	fp_sub(r->z, r->z, t2);     /* 19 */
+	fp_sub(r->z, r->z, t0);     /* 20 */
+	fp_add(t3, r->z, r->z);     /* 21 */
+	fp_add(r->z, r->z, t3);     /* 22 */
+	fp_add(t3, t0, t0);         /* 23 */
+	fp_add(t0, t3, t0);         /* 24 */
+	fp_sub(t0, t0, t2);         /* 25 */
+	fp_mul(t0, t0, r->z);       /* 26 */
+	fp_add(r->y, r->y, t0);     /* 27 */
+	fp_mul(r->z, w, r->z);      /* 30 */
+	fp_sub(r->x, r->x, r->z);   /* 31 */
+	fp_mul(r->z, w, t1);        /* 32 */
+	fp_add(r->z, r->z, r->z);   /* 33 */
+	fp_add(r->z, r->z, r->z);   /* 34 */
 }
 
 /* r = mask ? a : r (mask all ones or zero). */

@@ -15,7 +15,8 @@ void mote_ec_hash_to_e(const struct mote_ec_ops *ops, uint8_t *e, const uint8_t 
 		memcpy(e, hash, ops->len);
 	} else {
 		memset(e, 0, ops->len - hash_len);
-		memcpy(e + ops->len - hash_len, hash, hash_len);
+		if (hash_len)
+			memcpy(e + ops->len - hash_len, hash, hash_len);
 	}
 }
 

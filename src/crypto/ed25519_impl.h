@@ -78,6 +78,7 @@ static int fe_is_zero(const fe *a)
  * if y >= p, if (y^2 - 1) / (d y^2 + 1) has no square root, or if x = 0
  * with the sign bit set.
  */
+MOTE_FE_NOINLINE
 static int ge_decode(ge_p3 *r, const uint8_t s[32])
 {
 	uint8_t canon[32];
@@ -143,18 +144,15 @@ static void ge_to_cached(ge_cached *r, const ge_p3 *p)
  * swaps y + x with y - x and negates 2dT, which swaps F and G. */
 static void ge_add_cached(ge_p1p1 *r, const ge_p3 *p, const ge_cached *q, int neg)
 {
-	fe a, b, c, d;
-
-	fe_sub(&a, &p->Y, &p->X);
-	fe_mul(&a, &a, neg ? &q->ypx : &q->ymx);
-	fe_add(&b, &p->Y, &p->X);
-	fe_mul(&b, &b, neg ? &q->ymx : &q->ypx);
-	fe_mul(&c, &p->T, &q->t2d);
-	fe_mul(&d, &p->Z, &q->z2);
-	fe_sub(&r->E, &b, &a);
-	fe_sub(neg ? &r->G : &r->F, &d, &c);
-	fe_add(neg ? &r->F : &r->G, &d, &c);
-	fe_add(&r->H, &b, &a);
+	fe_sub(&r->E, &p->Y, &p->X);
+	fe_mul(&r->E, &r->E, neg ? &q->ypx : &q->ymx);
+	fe_add(&r->H, &p->Y, &p->X);
+	fe_mul(&r->H, &r->H, neg ? &q->ymx : &q->ypx);
+	fe_mul(&r->F, &p->T, &q->t2d);
+	fe_mul(&r->G, &p->Z, &q->z2);
+	ge_add_finish(r);
+	if (neg)
+		fe_cswap(&r->F, &r->G, 1);
 }
 
 /* Width-4 NAF of k < 2^253: k = sum naf[i] 2^i with each nonzero digit odd
@@ -202,38 +200,58 @@ static void ge_base_entry(ge_niels *n, int k, int e)
 	}
 }
 
+/* odd[i] = (2i + 1) a for i = 0..3; r and t are scratch, r may alias a.
+ * 2a is parked in odd[3] until 7a replaces it. */
+static void ge_odd_multiples(ge_cached odd[4], ge_p3 *r, ge_p1p1 *t, const ge_p3 *a)
+{
+	ge_to_cached(&odd[0], a);
+	ge_dbl(t, a);
+	ge_complete(r, t, 1); /* a is not read again */
+	ge_to_cached(&odd[3], r);
+	ge_add_cached(t, r, &odd[0], 0);
+	for (int i = 1; i < 4; i++) {
+		ge_complete(r, t, 1);
+		ge_to_cached(&odd[i], r);
+		if (i < 3)
+			ge_add_cached(t, r, &odd[3], 0);
+	}
+}
+
+/* r += e[16 j + m] 2^(64 j) B for j = 0..3 (the base-point digits that
+ * belong at bit 4m), skipping zero digits; t is scratch. Variable time. */
+static void ge_add_base_digits(ge_p3 *r, ge_p1p1 *t, const int8_t e[64], int m)
+{
+	ge_niels n;
+
+	for (int j = 0; j < 4; j++) {
+		if (e[16 * j + m] == 0)
+			continue;
+		ge_base_entry(&n, j, e[16 * j + m]);
+		ge_add_niels(t, r, &n);
+		ge_complete(r, t, 1);
+	}
+}
+
 /*
  * r = s B + k A (variable time; s < L, k < L). One doubling per bit of the
  * longer scalar; k A through its width-4 NAF and the odd multiples A, 3A,
  * 5A, 7A; s B through the signed radix-16 digits of s and the base table:
  * the digits e[16 j + m] are added at bit 4m, where the remaining 4m
- * doublings supply the factor 16^m.
+ * doublings supply the factor 16^m. r may alias a.
  */
+MOTE_FE_NOINLINE
 static void ge_double_scalar(ge_p3 *r, const uint8_t k[32], const ge_p3 *a, const uint8_t s[32])
 {
 	int8_t naf[256], e[64];
 	ge_cached odd[4];
 	ge_p1p1 t;
-	ge_p3 p;
-	ge_niels n;
-	int top = 63;
+	int top = 255;
 
 	ge_wnaf4(naf, k);
-	ge_recode16(e, s);
-	ge_to_cached(&odd[0], a);
-	ge_dbl(&t, a);
-	ge_complete(&p, &t, 1); /* 2A */
-	for (int i = 1; i < 4; i++) {
-		ge_add_cached(&t, &p, &odd[i - 1], 0);
-		ge_complete(r, &t, 1);
-		ge_to_cached(&odd[i], r);
-	}
-	for (int i = 255; i > top; i--) {
-		if (naf[i] != 0) {
-			top = i;
-			break;
-		}
-	}
+	ge_recode16(e, s, 0);
+	ge_odd_multiples(odd, r, &t, a);
+	while (top > 63 && naf[top] == 0) /* skip leading zero digits */
+		top--;
 
 	ge_identity(r);
 	for (int i = top; i >= 0; i--) {
@@ -247,13 +265,8 @@ static void ge_double_scalar(ge_p3 *r, const uint8_t k[32], const ge_p3 *a, cons
 			ge_add_cached(&t, r, &odd[(naf[i] < 0 ? -naf[i] : naf[i]) / 2], naf[i] < 0);
 			ge_complete(r, &t, 1);
 		}
-		for (int j = 0; base_step && j < 4; j++) {
-			if (e[16 * j + i / 4] == 0)
-				continue;
-			ge_base_entry(&n, j, e[16 * j + i / 4]);
-			ge_add_niels(&t, r, &n);
-			ge_complete(r, &t, 1);
-		}
+		if (base_step)
+			ge_add_base_digits(r, &t, e, i / 4);
 	}
 }
 
@@ -265,7 +278,7 @@ void FE_NAME(mote_ed25519_public_key)(uint8_t pub[32], const uint8_t seed[32])
 	mote_sha512(seed, 32, h);
 	h[0] &= 248;
 	h[31] = (uint8_t)((h[31] & 127) | 64);
-	ge_base_mul(&a, h);
+	ge_base_mul(&a, h, 0);
 	ge_encode(pub, &a);
 	mote_wipe(h, sizeof h);
 	mote_wipe(&a, sizeof a);
@@ -299,7 +312,7 @@ void FE_NAME(mote_ed25519_sign)(uint8_t sig[64], const uint8_t *msg, size_t len,
 	h[0] &= 248;
 	h[31] = (uint8_t)((h[31] & 127) | 64); /* h[0..31] = a, h[32..63] = prefix */
 	ed25519_hash_reduce(r, h + 32, NULL, msg, len);
-	ge_base_mul(&rp, r);
+	ge_base_mul(&rp, r, 0);
 	ge_encode(sig, &rp);
 	ed25519_hash_reduce(k, sig, pub, msg, len);
 	mote_sc25519_muladd(sig + 32, k, h, r); /* S = r + k a mod L */
@@ -312,7 +325,7 @@ int FE_NAME(mote_ed25519_verify)(const uint8_t sig[64], const uint8_t *msg, size
                                  const uint8_t pub[32])
 {
 	uint8_t k[32], check[32];
-	ge_p3 a, r;
+	ge_p3 a;
 
 	/* RFC 8032 5.1.7: S must be canonical (blocks malleability). */
 	if (!mote_sc25519_is_canonical(sig + 32))
@@ -322,7 +335,7 @@ int FE_NAME(mote_ed25519_verify)(const uint8_t sig[64], const uint8_t *msg, size
 	ed25519_hash_reduce(k, sig, pub, msg, len);
 	fe_neg(&a.X, &a.X);
 	fe_neg(&a.T, &a.T);
-	ge_double_scalar(&r, k, &a, sig + 32);
-	ge_encode(check, &r);
+	ge_double_scalar(&a, k, &a, sig + 32); /* S B - k A */
+	ge_encode(check, &a);
 	return memcmp(check, sig, 32) == 0 ? 0 : MOTE_ERR_BAD_SIGNATURE;
 }

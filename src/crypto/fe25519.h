@@ -31,6 +31,19 @@
 
 #include "mote/config.h"
 
+/* Keeps a function's frame off its caller's. On mul and sq: each
+ * fe25519_NN.c also compiles the exponentiation chains of fe25519_pow.h,
+ * and with mul and sq inlined there (gcc 12 -O3, 2026-11) the chain's
+ * frame grew from 128 to 560 bytes, the largest term of X25519's stack;
+ * calls from other files were never inlined anyway. On Ed25519's point
+ * decoding and double multiplication: inlined into verify, their frames
+ * added up instead of taking turns. */
+#if defined(__GNUC__) || defined(__clang__)
+#define MOTE_FE_NOINLINE __attribute__((noinline))
+#else
+#define MOTE_FE_NOINLINE
+#endif
+
 typedef struct {
 	uint64_t v[5];
 } mote_fe25519_64;

@@ -124,6 +124,7 @@ static void fold_columns(mote_fe25519_16 *r, uint32_t t[32])
 	carry_columns(r, t);
 }
 
+MOTE_FE_NOINLINE
 void mote_fe25519_mul_16(mote_fe25519_16 *r, const mote_fe25519_16 *a, const mote_fe25519_16 *b)
 {
 	uint32_t t[32] = {0};
@@ -139,6 +140,7 @@ void mote_fe25519_mul_16(mote_fe25519_16 *r, const mote_fe25519_16 *a, const mot
 	fold_columns(r, t);
 }
 
+MOTE_FE_NOINLINE
 void mote_fe25519_sq_16(mote_fe25519_16 *r, const mote_fe25519_16 *a)
 {
 	uint32_t t[32] = {0};

@@ -41,19 +41,34 @@ void mote_fe25519_set_32(mote_fe25519_32 *r, uint16_t v)
 		r->v[i] = 0;
 }
 
-/* Carry 64-bit column sums into tight limbs; the top carry folds back
- * times 19 and one more step settles limb 0. */
-static void carry64(mote_fe25519_32 *r, uint64_t t[10])
+/* Column sums become limbs as they are produced: each column's sum plus
+ * the carry from the one before goes through acc, which keeps a single
+ * 64-bit value live instead of ten. COL(i, sum) emits limb i. */
+#define COL(i, sum)                                                                     \
+	do {                                                                                \
+		acc += (sum);                                                                   \
+		r->v[i] = (uint32_t)acc & (((i) & 1) ? MASK25 : MASK26);                        \
+		acc >>= ((i) & 1) ? 25 : 26;                                                    \
+	} while (0)
+
+/* The carry out of limb 9 folds back times 19; one more step settles
+ * limb 0 (limb 1 then stays below 2^25 + 2^17). */
+static void fold_top(mote_fe25519_32 *r, uint64_t carry)
 {
-	for (int i = 0; i < 9; i++) {
-		int bits = (i & 1) ? 25 : 26;
-		t[i + 1] += t[i] >> bits;
-		r->v[i] = (uint32_t)t[i] & ((i & 1) ? MASK25 : MASK26);
-	}
-	uint64_t r0 = r->v[0] + (t[9] >> 25) * 19;
-	r->v[9] = (uint32_t)t[9] & MASK25;
+	uint64_t r0 = r->v[0] + carry * 19;
+
 	r->v[0] = (uint32_t)r0 & MASK26;
 	r->v[1] += (uint32_t)(r0 >> 26);
+}
+
+/* Carry 64-bit column sums into tight limbs. */
+static void carry64(mote_fe25519_32 *r, const uint64_t t[10])
+{
+	uint64_t acc = 0;
+
+	for (int i = 0; i < 10; i++)
+		COL(i, t[i]);
+	fold_top(r, acc);
 }
 
 void mote_fe25519_carry_32(mote_fe25519_32 *r, const mote_fe25519_32 *a)
@@ -116,6 +131,7 @@ void mote_fe25519_sub_32(mote_fe25519_32 *r, const mote_fe25519_32 *a, const mot
 
 #define M(x, y) ((uint64_t)(x) * (y))
 
+MOTE_FE_NOINLINE
 void mote_fe25519_mul_32(mote_fe25519_32 *r, const mote_fe25519_32 *a, const mote_fe25519_32 *b)
 {
 	uint32_t a0 = a->v[0], a1 = a->v[1], a2 = a->v[2], a3 = a->v[3], a4 = a->v[4];
@@ -126,33 +142,34 @@ void mote_fe25519_mul_32(mote_fe25519_32 *r, const mote_fe25519_32 *a, const mot
 	uint32_t b1_19 = 19 * b1, b2_19 = 19 * b2, b3_19 = 19 * b3, b4_19 = 19 * b4;
 	uint32_t b5_19 = 19 * b5, b6_19 = 19 * b6, b7_19 = 19 * b7, b8_19 = 19 * b8;
 	uint32_t b9_19 = 19 * b9;
-	uint64_t t[10];
+	uint64_t acc = 0;
 
-	t[0] = M(a0, b0) + M(a1_2, b9_19) + M(a2, b8_19) + M(a3_2, b7_19) + M(a4, b6_19) +
-	       M(a5_2, b5_19) + M(a6, b4_19) + M(a7_2, b3_19) + M(a8, b2_19) + M(a9_2, b1_19);
-	t[1] = M(a0, b1) + M(a1, b0) + M(a2, b9_19) + M(a3, b8_19) + M(a4, b7_19) +
-	       M(a5, b6_19) + M(a6, b5_19) + M(a7, b4_19) + M(a8, b3_19) + M(a9, b2_19);
-	t[2] = M(a0, b2) + M(a1_2, b1) + M(a2, b0) + M(a3_2, b9_19) + M(a4, b8_19) +
-	       M(a5_2, b7_19) + M(a6, b6_19) + M(a7_2, b5_19) + M(a8, b4_19) + M(a9_2, b3_19);
-	t[3] = M(a0, b3) + M(a1, b2) + M(a2, b1) + M(a3, b0) + M(a4, b9_19) + M(a5, b8_19) +
-	       M(a6, b7_19) + M(a7, b6_19) + M(a8, b5_19) + M(a9, b4_19);
-	t[4] = M(a0, b4) + M(a1_2, b3) + M(a2, b2) + M(a3_2, b1) + M(a4, b0) + M(a5_2, b9_19) +
-	       M(a6, b8_19) + M(a7_2, b7_19) + M(a8, b6_19) + M(a9_2, b5_19);
-	t[5] = M(a0, b5) + M(a1, b4) + M(a2, b3) + M(a3, b2) + M(a4, b1) + M(a5, b0) +
-	       M(a6, b9_19) + M(a7, b8_19) + M(a8, b7_19) + M(a9, b6_19);
-	t[6] = M(a0, b6) + M(a1_2, b5) + M(a2, b4) + M(a3_2, b3) + M(a4, b2) + M(a5_2, b1) +
-	       M(a6, b0) + M(a7_2, b9_19) + M(a8, b8_19) + M(a9_2, b7_19);
-	t[7] = M(a0, b7) + M(a1, b6) + M(a2, b5) + M(a3, b4) + M(a4, b3) + M(a5, b2) +
-	       M(a6, b1) + M(a7, b0) + M(a8, b9_19) + M(a9, b8_19);
-	t[8] = M(a0, b8) + M(a1_2, b7) + M(a2, b6) + M(a3_2, b5) + M(a4, b4) + M(a5_2, b3) +
-	       M(a6, b2) + M(a7_2, b1) + M(a8, b0) + M(a9_2, b9_19);
-	t[9] = M(a0, b9) + M(a1, b8) + M(a2, b7) + M(a3, b6) + M(a4, b5) + M(a5, b4) +
-	       M(a6, b3) + M(a7, b2) + M(a8, b1) + M(a9, b0);
-	carry64(r, t);
+	COL(0, M(a0, b0) + M(a1_2, b9_19) + M(a2, b8_19) + M(a3_2, b7_19) + M(a4, b6_19) +
+	       M(a5_2, b5_19) + M(a6, b4_19) + M(a7_2, b3_19) + M(a8, b2_19) + M(a9_2, b1_19));
+	COL(1, M(a0, b1) + M(a1, b0) + M(a2, b9_19) + M(a3, b8_19) + M(a4, b7_19) +
+	       M(a5, b6_19) + M(a6, b5_19) + M(a7, b4_19) + M(a8, b3_19) + M(a9, b2_19));
+	COL(2, M(a0, b2) + M(a1_2, b1) + M(a2, b0) + M(a3_2, b9_19) + M(a4, b8_19) +
+	       M(a5_2, b7_19) + M(a6, b6_19) + M(a7_2, b5_19) + M(a8, b4_19) + M(a9_2, b3_19));
+	COL(3, M(a0, b3) + M(a1, b2) + M(a2, b1) + M(a3, b0) + M(a4, b9_19) + M(a5, b8_19) +
+	       M(a6, b7_19) + M(a7, b6_19) + M(a8, b5_19) + M(a9, b4_19));
+	COL(4, M(a0, b4) + M(a1_2, b3) + M(a2, b2) + M(a3_2, b1) + M(a4, b0) + M(a5_2, b9_19) +
+	       M(a6, b8_19) + M(a7_2, b7_19) + M(a8, b6_19) + M(a9_2, b5_19));
+	COL(5, M(a0, b5) + M(a1, b4) + M(a2, b3) + M(a3, b2) + M(a4, b1) + M(a5, b0) +
+	       M(a6, b9_19) + M(a7, b8_19) + M(a8, b7_19) + M(a9, b6_19));
+	COL(6, M(a0, b6) + M(a1_2, b5) + M(a2, b4) + M(a3_2, b3) + M(a4, b2) + M(a5_2, b1) +
+	       M(a6, b0) + M(a7_2, b9_19) + M(a8, b8_19) + M(a9_2, b7_19));
+	COL(7, M(a0, b7) + M(a1, b6) + M(a2, b5) + M(a3, b4) + M(a4, b3) + M(a5, b2) +
+	       M(a6, b1) + M(a7, b0) + M(a8, b9_19) + M(a9, b8_19));
+	COL(8, M(a0, b8) + M(a1_2, b7) + M(a2, b6) + M(a3_2, b5) + M(a4, b4) + M(a5_2, b3) +
+	       M(a6, b2) + M(a7_2, b1) + M(a8, b0) + M(a9_2, b9_19));
+	COL(9, M(a0, b9) + M(a1, b8) + M(a2, b7) + M(a3, b6) + M(a4, b5) + M(a5, b4) +
+	       M(a6, b3) + M(a7, b2) + M(a8, b1) + M(a9, b0));
+	fold_top(r, acc);
 }
 
 /* Squaring: each cross product once, doubled (d = 2a); odd-by-odd cross
  * products doubled again (q = 4a). */
+MOTE_FE_NOINLINE
 void mote_fe25519_sq_32(mote_fe25519_32 *r, const mote_fe25519_32 *a)
 {
 	uint32_t a0 = a->v[0], a1 = a->v[1], a2 = a->v[2], a3 = a->v[3], a4 = a->v[4];
@@ -162,20 +179,20 @@ void mote_fe25519_sq_32(mote_fe25519_32 *r, const mote_fe25519_32 *a)
 	uint32_t q1 = 4 * a1, q3 = 4 * a3, q5 = 4 * a5, q7 = 4 * a7;
 	uint32_t a5_19 = 19 * a5, a6_19 = 19 * a6, a7_19 = 19 * a7, a8_19 = 19 * a8;
 	uint32_t a9_19 = 19 * a9;
-	uint64_t t[10];
+	uint64_t acc = 0;
 
-	t[0] = M(a0, a0) + M(q1, a9_19) + M(d2, a8_19) + M(q3, a7_19) + M(d4, a6_19) +
-	       M(d5, a5_19);
-	t[1] = M(d0, a1) + M(d2, a9_19) + M(d3, a8_19) + M(d4, a7_19) + M(d5, a6_19);
-	t[2] = M(d0, a2) + M(d1, a1) + M(q3, a9_19) + M(d4, a8_19) + M(q5, a7_19) + M(a6, a6_19);
-	t[3] = M(d0, a3) + M(d1, a2) + M(d4, a9_19) + M(d5, a8_19) + M(d6, a7_19);
-	t[4] = M(d0, a4) + M(q1, a3) + M(a2, a2) + M(q5, a9_19) + M(d6, a8_19) + M(d7, a7_19);
-	t[5] = M(d0, a5) + M(d1, a4) + M(d2, a3) + M(d6, a9_19) + M(d7, a8_19);
-	t[6] = M(d0, a6) + M(q1, a5) + M(d2, a4) + M(d3, a3) + M(q7, a9_19) + M(a8, a8_19);
-	t[7] = M(d0, a7) + M(d1, a6) + M(d2, a5) + M(d3, a4) + M(d8, a9_19);
-	t[8] = M(d0, a8) + M(q1, a7) + M(d2, a6) + M(q3, a5) + M(a4, a4) + M(d9, a9_19);
-	t[9] = M(d0, a9) + M(d1, a8) + M(d2, a7) + M(d3, a6) + M(d4, a5);
-	carry64(r, t);
+	COL(0, M(a0, a0) + M(q1, a9_19) + M(d2, a8_19) + M(q3, a7_19) + M(d4, a6_19) +
+	       M(d5, a5_19));
+	COL(1, M(d0, a1) + M(d2, a9_19) + M(d3, a8_19) + M(d4, a7_19) + M(d5, a6_19));
+	COL(2, M(d0, a2) + M(d1, a1) + M(q3, a9_19) + M(d4, a8_19) + M(q5, a7_19) + M(a6, a6_19));
+	COL(3, M(d0, a3) + M(d1, a2) + M(d4, a9_19) + M(d5, a8_19) + M(d6, a7_19));
+	COL(4, M(d0, a4) + M(q1, a3) + M(a2, a2) + M(q5, a9_19) + M(d6, a8_19) + M(d7, a7_19));
+	COL(5, M(d0, a5) + M(d1, a4) + M(d2, a3) + M(d6, a9_19) + M(d7, a8_19));
+	COL(6, M(d0, a6) + M(q1, a5) + M(d2, a4) + M(d3, a3) + M(q7, a9_19) + M(a8, a8_19));
+	COL(7, M(d0, a7) + M(d1, a6) + M(d2, a5) + M(d3, a4) + M(d8, a9_19));
+	COL(8, M(d0, a8) + M(q1, a7) + M(d2, a6) + M(q3, a5) + M(a4, a4) + M(d9, a9_19));
+	COL(9, M(d0, a9) + M(d1, a8) + M(d2, a7) + M(d3, a6) + M(d4, a5));
+	fold_top(r, acc);
 }
 
 void mote_fe25519_mul_a24_32(mote_fe25519_32 *r, const mote_fe25519_32 *a)
@@ -188,6 +205,7 @@ void mote_fe25519_mul_a24_32(mote_fe25519_32 *r, const mote_fe25519_32 *a)
 }
 
 #undef M
+#undef COL
 
 void mote_fe25519_cswap_32(mote_fe25519_32 *a, mote_fe25519_32 *b, uint32_t bit)
 {

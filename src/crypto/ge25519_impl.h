@@ -57,54 +57,68 @@ static void ge_complete(ge_p3 *r, const ge_p1p1 *p, int with_t)
  * r = 2p (dbl-2008-hwcd with a = -1; reads X, Y, Z only). With A = X^2,
  * B = Y^2, C = 2 Z^2 the formulas give E = 2XY, G = B - A, F = G - C and
  * H = -(A + B); here F and H are negated, which negates X, Y, Z and T
- * together and so leaves the point unchanged.
+ * together and so leaves the point unchanged. r's fields serve as the
+ * temporaries (A in E, B in F), so the frame holds no field element.
  */
 static void ge_dbl(ge_p1p1 *r, const ge_p3 *p)
 {
-	fe a, b, c;
-
-	fe_sq(&a, &p->X);
-	fe_sq(&b, &p->Y);
-	fe_sq(&c, &p->Z);
-	fe_add(&c, &c, &c);
-	fe_carry(&c, &c);          /* C = 2 Z^2, feeds a sub */
-	fe_add(&r->H, &a, &b);
-	fe_carry(&r->H, &r->H);    /* A + B, feeds a sub */
-	fe_sub(&r->G, &b, &a);
-	fe_carry(&r->G, &r->G);    /* G = B - A, feeds a sub */
+	fe_sq(&r->E, &p->X);
+	fe_sq(&r->F, &p->Y);
+	fe_add(&r->H, &r->E, &r->F);
+	fe_carry(&r->H, &r->H);      /* A + B, feeds a sub */
+	fe_sub(&r->G, &r->F, &r->E);
+	fe_carry(&r->G, &r->G);      /* G = B - A, feeds a sub */
+	fe_sq(&r->F, &p->Z);
+	fe_add(&r->F, &r->F, &r->F);
+	fe_carry(&r->F, &r->F);      /* C = 2 Z^2, feeds a sub */
 	fe_add(&r->E, &p->X, &p->Y);
 	fe_sq(&r->E, &r->E);
 	fe_sub(&r->E, &r->E, &r->H); /* (X + Y)^2 - A - B = 2XY */
-	fe_sub(&r->F, &c, &r->G);    /* C - G */
+	fe_sub(&r->F, &r->F, &r->G); /* C - G */
 }
 
-/* r = p + q (madd-2008-hwcd-3 with a = -1, k = 2d). */
+/* The last step of an addition: with a, b, c, d (tight) in E, H, F, G,
+ * set E = b - a, H = b + a, F = d - c, G = d + c. */
+static void ge_add_finish(ge_p1p1 *r)
+{
+	fe t = r->E;
+
+	fe_sub(&r->E, &r->H, &t);
+	fe_add(&r->H, &r->H, &t);
+	t = r->F;
+	fe_sub(&r->F, &r->G, &t);
+	fe_add(&r->G, &r->G, &t);
+}
+
+/* r = p + q (madd-2008-hwcd-3 with a = -1, k = 2d):
+ * a = (Y - X)(y - x), b = (Y + X)(y + x), c = T 2dxy, d = 2Z. */
 static void ge_add_niels(ge_p1p1 *r, const ge_p3 *p, const ge_niels *q)
 {
-	fe a, b, c, d;
-
-	fe_sub(&a, &p->Y, &p->X);
-	fe_mul(&a, &a, &q->ymx);
-	fe_add(&b, &p->Y, &p->X);
-	fe_mul(&b, &b, &q->ypx);
-	fe_mul(&c, &p->T, &q->xy2d);
-	fe_add(&d, &p->Z, &p->Z);
-	fe_carry(&d, &d);          /* 2 Z, feeds a sub */
-	fe_sub(&r->E, &b, &a);
-	fe_sub(&r->F, &d, &c);
-	fe_add(&r->G, &d, &c);
-	fe_add(&r->H, &b, &a);
+	fe_sub(&r->E, &p->Y, &p->X);
+	fe_mul(&r->E, &r->E, &q->ymx);
+	fe_add(&r->H, &p->Y, &p->X);
+	fe_mul(&r->H, &r->H, &q->ypx);
+	fe_mul(&r->F, &p->T, &q->xy2d);
+	fe_add(&r->G, &p->Z, &p->Z);
+	fe_carry(&r->G, &r->G);
+	ge_add_finish(r);
 }
 
 /* Signed radix-16 digits of s < 2^255: s = sum e[i] 16^i, -8 <= e[i] <= 8.
- * Branch-free: the carry is an arithmetic function of each digit. */
-static void ge_recode16(int8_t e[64], const uint8_t s[32])
+ * With clamp, s is first clamped as X25519 does (bits 0..2 and 255
+ * cleared, bit 254 set). Branch-free: the carry is an arithmetic function
+ * of each digit. */
+static void ge_recode16(int8_t e[64], const uint8_t s[32], int clamp)
 {
 	int carry = 0;
 
 	for (int i = 0; i < 32; i++) {
 		e[2 * i] = (int8_t)(s[i] & 15);
 		e[2 * i + 1] = (int8_t)(s[i] >> 4);
+	}
+	if (clamp) {
+		e[0] &= 8;
+		e[63] = (int8_t)((e[63] & 7) | 4);
 	}
 	for (int i = 0; i < 63; i++) {
 		int v = e[i] + carry;  /* 0 .. 16 */
@@ -115,49 +129,59 @@ static void ge_recode16(int8_t e[64], const uint8_t s[32])
 }
 
 /* r = e 2^(64 k) B for -8 <= e <= 8, reading all eight table entries of
- * block k so the access pattern does not depend on e. */
+ * block k so the access pattern does not depend on e. The entry's bytes
+ * are chosen 32 bits at a time (memcpy: the words are never interpreted,
+ * so byte order does not matter), negated as bytes, then decoded once. */
 static void ge_select_base(ge_niels *r, int k, int e)
 {
 	uint32_t x = (uint32_t)e;
-	uint32_t neg = x >> 31;
+	uint32_t neg = mote_ct_barrier32(x >> 31);
 	uint32_t mag = (x ^ (0 - neg)) + neg;
-	uint32_t w[24] = {1, 0, 0, 0, 0, 0, 0, 0, 1}; /* identity: 1, 1, 0 */
-	uint8_t buf[96];
-	fe zero, t;
+	uint32_t borrow = 0;
+	uint32_t w[24] = {0};
+	uint8_t *b = (uint8_t *)w;
 
+	b[0] = b[32] = 1; /* the identity: 1, 1, 0 */
 	for (int j = 0; j < 8; j++) {
 		uint32_t mask = mote_ct_eq(mag, (uint32_t)j + 1);
 		const uint8_t *src = mote_ge25519_base_table[k][j];
-		for (int i = 0; i < 24; i++)
-			w[i] ^= mask & (w[i] ^ mote_load32_le(src + 4 * i));
+		for (int i = 0; i < 24; i++) {
+			uint32_t v;
+			memcpy(&v, src + 4 * i, 4);
+			w[i] ^= mask & (w[i] ^ v);
+		}
 	}
-	for (int i = 0; i < 24; i++)
-		mote_store32_le(buf + 4 * i, w[i]);
-	fe_frombytes(&r->ypx, buf);
-	fe_frombytes(&r->ymx, buf + 32);
-	fe_frombytes(&r->xy2d, buf + 64);
-	/* -P = (y - x, y + x, -2dxy) */
-	fe_cswap(&r->ypx, &r->ymx, neg);
-	fe_set(&zero, 0);
-	fe_sub(&t, &zero, &r->xy2d); /* loose, only multiplied */
-	fe_cmov(&r->xy2d, &t, 0 - neg);
+	/* -P = (y - x, y + x, -2dxy): swap the first two fields and replace
+	 * the third (canonical, nonzero) by p minus it. */
+	for (int i = 0; i < 32; i++) {
+		uint8_t p_byte = i == 0 ? 0xED : i == 31 ? 0x7F : 0xFF;
+		uint8_t t = (uint8_t)((0 - neg) & (b[i] ^ b[32 + i]));
+		uint32_t d = (uint32_t)p_byte - b[64 + i] - borrow;
+		b[i] ^= t;
+		b[32 + i] ^= t;
+		borrow = (d >> 8) & 1;
+		b[64 + i] ^= (uint8_t)((0 - neg) & (b[64 + i] ^ d));
+	}
+	fe_frombytes(&r->ypx, b);
+	fe_frombytes(&r->ymx, b + 32);
+	fe_frombytes(&r->xy2d, b + 64);
 	mote_wipe(w, sizeof w);
-	mote_wipe(buf, sizeof buf);
-	mote_wipe(&t, sizeof t);
 }
 
 /*
- * r = s B for s < 2^255, in constant time (r->T is left unset). With s = sum e[i] 16^i and
- * i = 16 k + m, s B = sum_m 16^m sum_k e[16 k + m] (2^(64 k) B): Horner
+ * r = s B for s < 2^255 (clamped first if clamp), in constant time (r->T
+ * is left unset). With
+ * s = sum e[i] 16^i and i = 16 k + m, s B = sum_m 16^m sum_k e[16 k + m] (2^(64 k) B): Horner
  * over m from 15 down needs 60 doublings and 64 table additions.
  */
-static void ge_base_mul(ge_p3 *r, const uint8_t s[32])
+MOTE_FE_NOINLINE
+static void ge_base_mul(ge_p3 *r, const uint8_t s[32], int clamp)
 {
 	int8_t e[64];
 	ge_p1p1 t;
 	ge_niels n;
 
-	ge_recode16(e, s);
+	ge_recode16(e, s, clamp);
 	ge_identity(r);
 	for (int m = 15; m >= 0; m--) {
 		for (int i = 0; m != 15 && i < 4; i++) {

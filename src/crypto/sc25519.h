@@ -5,7 +5,8 @@
  * Scalars are 32-byte little-endian strings. Built from 16x16->32
  * products and 32-bit additions only, so the same code is constant-time on
  * every target (the cost is small next to the point arithmetic). Nothing
- * here branches on or indexes by scalar values. Peak stack about 450 bytes.
+ * here branches on or indexes by scalar values. Peak stack (Cortex-M4,
+ * x86-64): 544 bytes for muladd, 424 for reduce.
  */
 #ifndef MOTE_CRYPTO_SC25519_H
 #define MOTE_CRYPTO_SC25519_H

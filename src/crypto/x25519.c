@@ -22,5 +22,5 @@ int mote_x25519(uint8_t out[MOTE_X25519_SIZE], const uint8_t scalar[MOTE_X25519_
 
 void mote_x25519_base(uint8_t pub[MOTE_X25519_SIZE], const uint8_t scalar[MOTE_X25519_SIZE])
 {
-	X25519_VARIANT(mote_x25519_ladder_base)(pub, scalar);
+	X25519_VARIANT(mote_x25519_base)(pub, scalar);
 }

@@ -1,3 +1,3 @@
-/* X25519 over the 16-bit field variant (the ladder is in x25519_ladder.h). */
+/* X25519 over the 16-bit field variant (the ladder is in x25519_impl.h). */
 #define MOTE_FE_BITS 16
-#include "x25519_ladder.h"
+#include "x25519_impl.h"

@@ -8,6 +8,8 @@
  *     OpenSSL; OpenSSL PSS signatures verified by Mote (exact and any
  *     salt length), MGF1 hash equal to or different from the message hash;
  *   - a flipped bit is rejected by Mote;
+ *   - each signature with an exactly-sized scratch for a random exponent
+ *     window (2, 3 or 4 bits);
  * plus key components with DER leading zeros, an inconsistent key (wrong
  * qinv: self-check fault, signature zeroed), a wrong n_bits, a failing
  * random source and scratch one byte short.
@@ -25,6 +27,17 @@
 #include "mote/hash.h"
 #include "mote/rsa.h"
 #include "test.h"
+
+/* The two halves of one limb-size variant. */
+struct cores {
+	const mote_rsa_pub_core *pub;
+	const mote_rsa_priv_core *priv;
+};
+
+static const struct cores ct32 = {&mote_rsa_pub_ct32, &mote_rsa_priv_ct32};
+#if MOTE_BN_HAVE_64
+static const struct cores ct64 = {&mote_rsa_pub_ct64, &mote_rsa_priv_ct64};
+#endif
 
 struct key {
 	EVP_PKEY *pk;
@@ -97,7 +110,8 @@ static int ossl(const struct key *k, mote_hash_alg h, mote_hash_alg mh, int salt
 	EVP_PKEY_CTX *c = EVP_PKEY_CTX_new(k->pk, NULL);
 	int ok = (vsig ? EVP_PKEY_verify_init(c) : EVP_PKEY_sign_init(c)) == 1;
 
-	ok &= EVP_PKEY_CTX_set_rsa_padding(c, salt < 0 ? RSA_PKCS1_PADDING : RSA_PKCS1_PSS_PADDING) == 1;
+	ok &= EVP_PKEY_CTX_set_rsa_padding(c, salt < 0 ? RSA_PKCS1_PADDING
+	                                               : RSA_PKCS1_PSS_PADDING) == 1;
 	ok &= EVP_PKEY_CTX_set_signature_md(c, md_of(h)) == 1;
 	if (salt >= 0) {
 		ok &= EVP_PKEY_CTX_set_rsa_pss_saltlen(c, salt) == 1;
@@ -112,14 +126,17 @@ static int ossl(const struct key *k, mote_hash_alg h, mote_hash_alg mh, int salt
 	return ok;
 }
 
-static void one_round(const mote_rsa_core *c, const struct key *k, void *ps, void *vs)
+static void one_round(const struct cores *c, const struct key *k, void *vs)
 {
 	static const mote_hash_alg hs[] = {MOTE_HASH_SHA256, MOTE_HASH_SHA384, MOTE_HASH_SHA512};
 	mote_hash_alg h = hs[test_rand32() % 3], mh = test_rand32() % 4 ? h : hs[test_rand32() % 3];
 	mote_rsa_private_key pk = priv_of(k);
 	mote_rsa_public_key pub = {k->n, k->nlen, k->e, k->elen};
-	size_t hl = mote_hash_size(h), ps_len = mote_rsa_core_priv_scratch(c, k->bits);
-	size_t vs_len = mote_rsa_core_pub_scratch(c, k->bits), olen = sizeof(uint8_t[512]);
+	/* A scratch of exactly the size of a random window width (2..4 bits). */
+	size_t hl = mote_hash_size(h);
+	size_t ps_len = mote_rsa_core_priv_scratch(c->priv, k->bits, 2 + test_rand32() % 3);
+	void *ps = malloc(ps_len);
+	size_t vs_len = mote_rsa_core_pub_scratch(c->pub, k->bits), olen = sizeof(uint8_t[512]);
 	uint8_t msg[200], dg[64], sig[512], osig[512];
 	size_t mlen = test_rand32() % sizeof msg;
 	int salt = (int)hl;
@@ -127,46 +144,49 @@ static void one_round(const mote_rsa_core *c, const struct key *k, void *ps, voi
 	test_rand_bytes(msg, mlen);
 	mote_hash(h, msg, mlen, dg);
 	/* PKCS#1 v1.5 both ways; the encodings are deterministic. */
-	CHECK_INT(mote_rsa_pkcs1_sign_with(c, &pk, h, dg, hl, sig, k->nlen, ps, ps_len, test_rng,
-	                                   NULL),
+	CHECK_INT(mote_rsa_pkcs1_sign_with(c->priv, &pk, h, dg, hl, sig, k->nlen, ps, ps_len,
+	                                   test_rng, NULL),
 	          0);
 	CHECK(ossl(k, h, h, -1, dg, osig, &olen, NULL) && olen == k->nlen);
 	CHECK_MEM(sig, osig, k->nlen);
 	CHECK(ossl(k, h, h, -1, dg, NULL, NULL, sig));
-	CHECK_INT(mote_rsa_pkcs1_verify_with(c, &pub, h, dg, hl, osig, k->nlen, vs, vs_len), 0);
+	CHECK_INT(mote_rsa_pkcs1_verify_with(c->pub, &pub, h, dg, hl, osig, k->nlen, vs, vs_len),
+	          0);
 	osig[test_rand32() % k->nlen] ^= (uint8_t)(1u << (test_rand32() % 8));
-	CHECK_INT(mote_rsa_pkcs1_verify_with(c, &pub, h, dg, hl, osig, k->nlen, vs, vs_len),
+	CHECK_INT(mote_rsa_pkcs1_verify_with(c->pub, &pub, h, dg, hl, osig, k->nlen, vs, vs_len),
 	          MOTE_ERR_BAD_SIGNATURE);
 	/* PSS: Mote signs, OpenSSL verifies. */
 	if (test_rand32() % 4 == 0)
 		salt = (int)(test_rand32() % 3 == 0 ? 0 : test_rand32() % (k->nlen - hl - 2));
-	CHECK_INT(mote_rsa_pss_sign_with(c, &pk, h, mh, (size_t)salt, dg, hl, sig, k->nlen, ps,
-	                                 ps_len, test_rng, NULL),
+	CHECK_INT(mote_rsa_pss_sign_with(c->priv, &pk, h, mh, (size_t)salt, dg, hl, sig, k->nlen,
+	                                 ps, ps_len, test_rng, NULL),
 	          0);
 	CHECK(ossl(k, h, mh, salt, dg, NULL, NULL, sig));
-	CHECK_INT(mote_rsa_pss_verify_with(c, &pub, h, mh, (size_t)salt, dg, hl, sig, k->nlen, vs,
-	                                   vs_len),
+	CHECK_INT(mote_rsa_pss_verify_with(c->pub, &pub, h, mh, (size_t)salt, dg, hl, sig, k->nlen,
+	                                   vs, vs_len),
 	          0);
 	/* PSS: OpenSSL signs, Mote verifies (exact salt, any salt, tampered). */
 	olen = sizeof osig;
 	CHECK(ossl(k, h, mh, salt, dg, osig, &olen, NULL) && olen == k->nlen);
-	CHECK_INT(mote_rsa_pss_verify_with(c, &pub, h, mh, (size_t)salt, dg, hl, osig, k->nlen, vs,
-	                                   vs_len),
+	CHECK_INT(mote_rsa_pss_verify_with(c->pub, &pub, h, mh, (size_t)salt, dg, hl, osig, k->nlen,
+	                                   vs, vs_len),
 	          0);
-	CHECK_INT(mote_rsa_pss_verify_with(c, &pub, h, mh, MOTE_RSA_PSS_SALT_ANY, dg, hl, osig,
+	CHECK_INT(mote_rsa_pss_verify_with(c->pub, &pub, h, mh, MOTE_RSA_PSS_SALT_ANY, dg, hl, osig,
 	                                   k->nlen, vs, vs_len),
 	          0);
 	osig[test_rand32() % k->nlen] ^= (uint8_t)(1u << (test_rand32() % 8));
-	CHECK_INT(mote_rsa_pss_verify_with(c, &pub, h, mh, (size_t)salt, dg, hl, osig, k->nlen, vs,
-	                                   vs_len),
+	CHECK_INT(mote_rsa_pss_verify_with(c->pub, &pub, h, mh, (size_t)salt, dg, hl, osig, k->nlen,
+	                                   vs, vs_len),
 	          MOTE_ERR_BAD_SIGNATURE);
+	free(ps);
 }
 
 /* Error paths of signing on one key. */
-static void sign_errors(const mote_rsa_core *c, struct key *k, uint8_t *ps)
+static void sign_errors(const struct cores *c, struct key *k, uint8_t *ps)
 {
 	mote_rsa_private_key pk = priv_of(k);
-	size_t need = mote_rsa_core_priv_scratch(c, k->bits);
+	size_t need = mote_rsa_core_priv_scratch(c->priv, k->bits, 4);
+	size_t least = mote_rsa_core_priv_scratch(c->priv, k->bits, 2);
 	uint8_t dg[32] = {1}, sig[512], z[512] = {0};
 	uint8_t p0[258], q0[258], qi[258];
 
@@ -177,32 +197,36 @@ static void sign_errors(const mote_rsa_core *c, struct key *k, uint8_t *ps)
 	memcpy(qi + 1, k->qinv, k->qinvlen);
 	pk.p = p0, pk.q = q0, pk.qinv = qi;
 	pk.p_len = k->plen + 1, pk.q_len = k->qlen + 1, pk.qinv_len = k->qinvlen + 1;
-	CHECK_INT(mote_rsa_pkcs1_sign_with(c, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen, ps, need,
-	                                   test_rng, NULL),
+	CHECK_INT(mote_rsa_pkcs1_sign_with(c->priv, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen, ps,
+	                                   need, test_rng, NULL),
 	          0);
 	CHECK(ossl(k, MOTE_HASH_SHA256, MOTE_HASH_SHA256, -1, dg, NULL, NULL, sig));
 	/* A wrong qinv: the self-check catches the bad result. */
 	qi[k->qinvlen] ^= 1;
-	CHECK_INT(mote_rsa_pkcs1_sign_with(c, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen, ps, need,
-	                                   test_rng, NULL),
+	CHECK_INT(mote_rsa_pkcs1_sign_with(c->priv, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen, ps,
+	                                   need, test_rng, NULL),
 	          MOTE_ERR_RSA_FAULT);
 	CHECK_MEM(sig, z, k->nlen);
 	pk = priv_of(k);
 	pk.n_bits = k->bits - 1;
-	CHECK_INT(mote_rsa_pkcs1_sign_with(c, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen, ps, need,
-	                                   test_rng, NULL),
+	CHECK_INT(mote_rsa_pkcs1_sign_with(c->priv, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen, ps,
+	                                   need, test_rng, NULL),
 	          MOTE_ERR_BAD_KEY);
 	pk = priv_of(k);
-	CHECK_INT(mote_rsa_pkcs1_sign_with(c, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen, ps,
+	CHECK_INT(mote_rsa_pkcs1_sign_with(c->priv, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen, ps,
 	                                   need - 1, test_rng, NULL),
+	          0); /* a 3-bit window */
+	CHECK(ossl(k, MOTE_HASH_SHA256, MOTE_HASH_SHA256, -1, dg, NULL, NULL, sig));
+	CHECK_INT(mote_rsa_pkcs1_sign_with(c->priv, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen, ps,
+	                                   least - 1, test_rng, NULL),
 	          MOTE_ERR_SCRATCH_TOO_SMALL);
-	CHECK_INT(mote_rsa_pkcs1_sign_with(c, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen - 1, ps,
-	                                   need, test_rng, NULL),
+	CHECK_INT(mote_rsa_pkcs1_sign_with(c->priv, &pk, MOTE_HASH_SHA256, dg, 32, sig, k->nlen - 1,
+	                                   ps, need, test_rng, NULL),
 	          MOTE_ERR_BUFFER_TOO_SMALL);
-	CHECK_INT(mote_rsa_pss_sign_with(c, &pk, MOTE_HASH_SHA256, MOTE_HASH_SHA256, 32, dg, 32, sig,
-	                                 k->nlen, ps, need, failing_rng, NULL),
+	CHECK_INT(mote_rsa_pss_sign_with(c->priv, &pk, MOTE_HASH_SHA256, MOTE_HASH_SHA256, 32, dg,
+	                                 32, sig, k->nlen, ps, need, failing_rng, NULL),
 	          MOTE_ERR_ENTROPY);
-	CHECK_INT(mote_rsa_pss_sign_with(c, &pk, MOTE_HASH_SHA256, MOTE_HASH_SHA256,
+	CHECK_INT(mote_rsa_pss_sign_with(c->priv, &pk, MOTE_HASH_SHA256, MOTE_HASH_SHA256,
 	                                 k->nlen - 32 - 1, dg, 32, sig, k->nlen, ps, need, test_rng,
 	                                 NULL),
 	          MOTE_ERR_BAD_ARG);
@@ -210,18 +234,23 @@ static void sign_errors(const mote_rsa_core *c, struct key *k, uint8_t *ps)
 
 static void run_key(struct key *k, int rounds)
 {
-	const mote_rsa_core *cores[2] = {&mote_rsa_core_ct32, NULL};
+	const struct cores *cores[2] = {&ct32, NULL};
 #if MOTE_BN_HAVE_64
-	cores[1] = &mote_rsa_core_ct64;
+	cores[1] = &ct64;
 #endif
 	for (int ci = 0; ci < 2 && cores[ci]; ci++) {
-		const mote_rsa_core *c = cores[ci];
+		const struct cores *c = cores[ci];
 		/* Exactly-sized heap scratch: ASan catches any overrun. */
-		void *ps = malloc(mote_rsa_core_priv_scratch(c, k->bits));
-		void *vs = malloc(mote_rsa_core_pub_scratch(c, k->bits));
-		CHECK(mote_rsa_core_priv_scratch(c, k->bits) <= MOTE_RSA_SIGN_SCRATCH(k->bits));
+		void *ps = malloc(mote_rsa_core_priv_scratch(c->priv, k->bits, 4));
+		void *vs = malloc(mote_rsa_core_pub_scratch(c->pub, k->bits));
+		CHECK(mote_rsa_core_priv_scratch(c->priv, k->bits, 4) <=
+		      MOTE_RSA_SIGN_SCRATCH(k->bits));
+		CHECK(mote_rsa_core_priv_scratch(c->priv, k->bits, 3) <=
+		      MOTE_RSA_SIGN_SCRATCH_W3(k->bits));
+		CHECK(mote_rsa_core_priv_scratch(c->priv, k->bits, 2) <=
+		      MOTE_RSA_SIGN_SCRATCH_MIN(k->bits));
 		for (int i = 0; i < rounds; i++)
-			one_round(c, k, ps, vs);
+			one_round(c, k, vs);
 		sign_errors(c, k, ps);
 		free(ps);
 		free(vs);

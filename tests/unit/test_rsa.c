@@ -19,6 +19,8 @@ _Static_assert(MOTE_RSA_VERIFY_SCRATCH(4096) == 2048, "RSA-4096 verify scratch")
 _Static_assert(MOTE_RSA_VERIFY_SCRATCH(2048) == 1024, "RSA-2048 verify scratch");
 _Static_assert(MOTE_RSA_SIGN_SCRATCH(2048) == 3200, "RSA-2048 sign scratch");
 _Static_assert(MOTE_RSA_SIGN_SCRATCH(4096) == 6400, "RSA-4096 sign scratch");
+_Static_assert(MOTE_RSA_SIGN_SCRATCH_W3(2048) == 2176, "RSA-2048 sign scratch, 3-bit window");
+_Static_assert(MOTE_RSA_SIGN_SCRATCH_MIN(2048) == 1664, "RSA-2048 sign scratch, minimum");
 _Static_assert(sizeof(mote_rsa_public_key) == 4 * sizeof(void *), "public key view");
 
 static mote_hash_alg hash_of(const char *name)
@@ -33,7 +35,7 @@ static mote_hash_alg hash_of(const char *name)
 }
 
 struct run {
-	const mote_rsa_core *core;
+	const mote_rsa_pub_core *core;
 	int pss;
 	size_t salt_override; /* 0: the group's sLen; else this value */
 };
@@ -72,8 +74,8 @@ static enum wp_verdict one_case(const struct json *g, const struct json *t, void
 			rc = mote_rsa_pss_verify_with(r->core, &key, h, mh, salt, digest,
 			                              mote_hash_size(h), sig, slen, scratch, need);
 		else
-			rc = mote_rsa_pkcs1_verify_with(r->core, &key, h, digest, mote_hash_size(h), sig,
-			                                slen, scratch, need);
+			rc = mote_rsa_pkcs1_verify_with(r->core, &key, h, digest, mote_hash_size(h),
+			                                sig, slen, scratch, need);
 		CHECK(rc == 0 || rc == MOTE_ERR_BAD_SIGNATURE);
 		v = rc == 0 ? WP_ACCEPT : WP_REJECT;
 		free(scratch);
@@ -102,7 +104,7 @@ static const char *const pss_files[] = {
 /* Salt length recovered from the padding (MOTE_RSA_PSS_SALT_ANY): valid
  * vectors and the "s_len changed to N" ones are accepted, the other
  * invalid ones still rejected. */
-static void salt_any(const mote_rsa_core *core, const char *file)
+static void salt_any(const mote_rsa_pub_core *core, const char *file)
 {
 	char path[4096];
 	struct run r = {core, 1, MOTE_RSA_PSS_SALT_ANY};
@@ -115,7 +117,8 @@ static void salt_any(const mote_rsa_core *core, const char *file)
 		const struct json *g = groups->items[gi], *tests = json_get(g, "tests");
 		for (size_t ti = 0; ti < tests->count; ti++) {
 			const struct json *t = tests->items[ti];
-			int other_salt = strncmp(json_get_str(t, "comment"), "s_len changed", 13) == 0;
+			int other_salt =
+			    strncmp(json_get_str(t, "comment"), "s_len changed", 13) == 0;
 			int want = strcmp(json_get_str(t, "result"), "valid") == 0 || other_salt;
 			enum wp_verdict v = one_case(g, t, &r);
 			CHECK(v == (want ? WP_ACCEPT : WP_REJECT));
@@ -127,7 +130,7 @@ static void salt_any(const mote_rsa_core *core, const char *file)
 	json_free(root);
 }
 
-static void wycheproof(const mote_rsa_core *core)
+static void wycheproof(const mote_rsa_pub_core *core)
 {
 	struct run r = {core, 0, 0};
 	long skipped = 0;
@@ -173,7 +176,7 @@ static void load_fixture(struct fixture *f)
 	json_free(root);
 }
 
-static int verify(const mote_rsa_core *c, const uint8_t *n, size_t nlen, const uint8_t *e,
+static int verify(const mote_rsa_pub_core *c, const uint8_t *n, size_t nlen, const uint8_t *e,
                   size_t elen, const struct fixture *f, size_t scratch_len)
 {
 	mote_rsa_public_key key = {n, nlen, e, elen};
@@ -184,7 +187,7 @@ static int verify(const mote_rsa_core *c, const uint8_t *n, size_t nlen, const u
 	return rc;
 }
 
-static void errors(const mote_rsa_core *c, struct fixture *f)
+static void errors(const mote_rsa_pub_core *c, struct fixture *f)
 {
 	size_t need = mote_rsa_core_pub_scratch(c, 2048);
 	uint8_t e1[1] = {1}, e2[3] = {1, 0, 0}, big[600];
@@ -239,11 +242,11 @@ int main(void)
 	struct fixture f;
 
 	load_fixture(&f);
-	wycheproof(&mote_rsa_core_ct32);
-	errors(&mote_rsa_core_ct32, &f);
+	wycheproof(&mote_rsa_pub_ct32);
+	errors(&mote_rsa_pub_ct32, &f);
 #if MOTE_BN_HAVE_64
-	wycheproof(&mote_rsa_core_ct64);
-	errors(&mote_rsa_core_ct64, &f);
+	wycheproof(&mote_rsa_pub_ct64);
+	errors(&mote_rsa_pub_ct64, &f);
 #endif
 	/* The public entry points use the configured core. */
 	{

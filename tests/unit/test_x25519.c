@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crypto/curve25519.h"
+#include "crypto/fe25519.h"
 #include "mote/error.h"
 #include "mote/x25519.h"
 #include "test.h"
@@ -27,19 +28,25 @@
 #define SANITIZED 0
 #endif
 
+/* Field element sizes, which set the stack figures of mote/x25519.h. */
+_Static_assert(sizeof(mote_fe25519_64) == 40, "64-bit field element: 5 x 8 bytes");
+_Static_assert(sizeof(mote_fe25519_32) == 40, "32-bit field element: 10 x 4 bytes");
+_Static_assert(sizeof(mote_fe25519_16) == 32, "16-bit field element: 16 x 2 bytes");
+
 struct variant {
 	const char *name;
 	int (*x25519)(uint8_t out[32], const uint8_t k[32], const uint8_t u[32]);
 	void (*base)(uint8_t pub[32], const uint8_t k[32]);
+	void (*ladder_base)(uint8_t pub[32], const uint8_t k[32]); /* NULL: same as base */
 };
 
 static const struct variant variants[] = {
 #if defined(__SIZEOF_INT128__)
-	{"64", mote_x25519_64, mote_x25519_ladder_base_64},
+	{"64", mote_x25519_64, mote_x25519_base_64, mote_x25519_ladder_base_64},
 #endif
-	{"32", mote_x25519_32, mote_x25519_ladder_base_32},
-	{"16", mote_x25519_16, mote_x25519_ladder_base_16},
-	{"public", mote_x25519, mote_x25519_base},
+	{"32", mote_x25519_32, mote_x25519_base_32, mote_x25519_ladder_base_32},
+	{"16", mote_x25519_16, mote_x25519_base_16, mote_x25519_ladder_base_16},
+	{"public", mote_x25519, mote_x25519_base, NULL},
 };
 
 static void unhex32(const char *hex, uint8_t out[32])
@@ -97,7 +104,8 @@ static void test_rfc7748_iterations(const struct variant *v, int iterations)
 	CHECK_MEM(k, want, 32);
 }
 
-/* RFC 7748 section 6.1. */
+/* RFC 7748 section 6.1, with the fixed-base (Edwards) and the ladder
+ * public-key paths. */
 static void test_rfc7748_dh(const struct variant *v)
 {
 	uint8_t a[32], b[32], a_pub[32], b_pub[32], want[32], out[32];
@@ -110,6 +118,12 @@ static void test_rfc7748_dh(const struct variant *v)
 	v->base(out, b);
 	unhex32("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f", b_pub);
 	CHECK_MEM(out, b_pub, 32);
+	if (v->ladder_base) {
+		v->ladder_base(out, a);
+		CHECK_MEM(out, a_pub, 32);
+		v->ladder_base(out, b);
+		CHECK_MEM(out, b_pub, 32);
+	}
 	unhex32("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742", want);
 	CHECK_INT(v->x25519(out, a, b_pub), 0);
 	CHECK_MEM(out, want, 32);

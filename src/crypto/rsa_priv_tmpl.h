@@ -1,19 +1,20 @@
 /*
- * RSA public and CRT private operations on one limb size; the including
+ * The RSA CRT private operation (signing) on one limb size; the including
  * file defines BN_W, BN(name) (the bignum variant) and CORE_NAME.
  *
- * Private-operation scratch: 25 slots of h limbs, h = limbs of half the
+ * Private-operation scratch: slots of h limbs, h = limbs of half the
  * modulus; a full-size value takes two consecutive slots. Slot use by
- * phase (numbers are slot indices):
+ * phase (numbers are slot indices; w = window bits):
  *   blind:   0-1 r^-1 (kept to the end), 2-3 n, 4-5 r, 6-7 r^e, 8-11 temps
  *   message: 4-5 em, 9-10 m' = em * r^e mod n
  *   reduce:  2 R^2 mod p, 3 R^2 mod q, 4 m' mod p, 5 m' mod q (Montgomery
  *            form), 6 p or q, 7-8 temps
  *   exp:     4 mont(m'^dp mod p), 5 mont(m'^dq mod q), 6 p or q, 7-8 temps,
- *            9-24 the window table
+ *            9 .. 8 + 2^w the window table
  *   garner:  9-10 s' = sq + q * ((sp - sq) * qinv mod p)
- *   finish:  2-3 p, q, 11-12 n, 13-14 mont(r^-1), 15-16 s, 17-22 the
- *            self-check s^e, 23-24 em
+ *   finish:  2-3 n, 4-5 mont(r^-1), then the check's x; 6-7 s, 9-12 the
+ *            check's accumulator and product, 0-1 em
+ * Slots: max(13, 9 + 2^w): 25 for w = 4, 17 for w = 3, 13 for w = 2.
  */
 #include <string.h>
 
@@ -30,34 +31,13 @@ typedef mote_bn32_recip bn_recip;
 #endif
 
 #define LB (BN_W / 8)
-#define SLOTS 25
-
-static void core_pub(uint8_t *out, const uint8_t *n, size_t nlen, unsigned nbits,
-                     const uint8_t *e, size_t elen, const uint8_t *x, void *scratch)
-{
-	size_t k = (nbits + BN_W - 1) / BN_W;
-	limb *m = scratch, *xb = m + k, *acc = xb + k, *t = acc + k, *res, *o;
-	bn_recip rc;
-	limb m0i;
-
-	BN(decode)(m, k, n, nlen);
-	m0i = BN(ninv)(m[0]);
-	BN(recip_init)(&rc, m, k, nbits);
-	BN(decode)(xb, k, x, nlen);
-	res = BN(pow_pub)(acc, xb, t, e, elen, m, m0i, k, &rc);
-	o = res == acc ? t : acc;
-	/* The exponent is odd: the last multiplication by the plain base
-	 * leaves Montgomery form (mont(x^(e-1)) * x / R = x^e). */
-	BN(decode)(xb, k, x, nlen);
-	BN(montmul)(o, res, xb, m, m0i, k);
-	BN(encode)(out, nlen, o, k);
-}
 
 struct priv {
 	const mote_rsa_private_key *key;
 	limb *s;             /* scratch base */
 	size_t h, nk, nlen;  /* half and full sizes in limbs; n in bytes */
 	unsigned nbits;
+	unsigned wbits;      /* exponent window: 2, 3 or 4 bits */
 	limb bad;            /* all ones: key malformed */
 	limb ok;             /* all ones: blinding inverse and self-check fine */
 };
@@ -69,7 +49,11 @@ static limb *slot(const struct priv *c, size_t i)
 
 static limb mask_of(limb bit)
 {
-	return (limb)0 - bit;
+#if BN_W == 64
+	return mote_ct_barrier64((limb)0 - bit);
+#else
+	return mote_ct_barrier32((limb)0 - bit);
+#endif
 }
 
 /* 1 if x != 0, else 0. */
@@ -175,13 +159,10 @@ static void priv_reduce(struct priv *c, int which_q, size_t ri, size_t xi)
 static void priv_exp(struct priv *c, int which_q, size_t ri, size_t xi)
 {
 	const mote_rsa_private_key *k = c->key;
-	limb *p = load_prime(c, 6, which_q), *x = slot(c, xi), *res;
-	limb m0i = BN(ninv)(p[0]);
+	limb *p = load_prime(c, 6, which_q), *x = slot(c, xi);
 
-	res = BN(pow_ct)(x, x, which_q ? k->dq : k->dp, which_q ? k->dq_len : k->dp_len,
-	                 slot(c, ri), p, m0i, c->h, slot(c, 9), slot(c, 7), slot(c, 8));
-	if (res != x)
-		memcpy(x, res, c->h * LB);
+	BN(pow_ct)(x, x, which_q ? k->dq : k->dp, which_q ? k->dq_len : k->dp_len, slot(c, ri), p,
+	           BN(ninv)(p[0]), c->h, slot(c, 9), slot(c, 7), c->wbits);
 }
 
 /* Slots 9-10 = s' = sq + q * h, h = (sp - sq) * qinv mod p (Garner). */
@@ -214,25 +195,23 @@ static void priv_finish(struct priv *c, const uint8_t *em, uint8_t *sig)
 {
 	bn_recip rc;
 	limb m0i;
-	limb *n = load_n(c, 11, 2, 3, &rc, &m0i), *ri = slot(c, 13), *s = slot(c, 15), *res;
-	limb *e = slot(c, 23);
+	limb *n = load_n(c, 2, 4, 5, &rc, &m0i), *x = slot(c, 4), *s = slot(c, 6), *res;
 
-	memcpy(ri, slot(c, 0), c->nk * LB);
-	BN(to_mont)(ri, n, c->nk, &rc);
-	BN(montmul)(s, slot(c, 9), ri, n, m0i, c->nk);
-	memcpy(slot(c, 17), s, c->nk * LB);
-	res = BN(pow_pub)(slot(c, 19), slot(c, 17), slot(c, 21), c->key->e, c->key->e_len, n, m0i,
-	                  c->nk, &rc);
-	BN(montmul)(slot(c, 17), res, s, n, m0i, c->nk);
-	BN(decode)(e, c->nk, em, c->nlen);
-	c->ok &= eq_mask(slot(c, 17), e, c->nk);
+	memcpy(x, slot(c, 0), c->nk * LB);
+	BN(to_mont)(x, n, c->nk, &rc);
+	BN(montmul)(s, slot(c, 9), x, n, m0i, c->nk);
+	memcpy(x, s, c->nk * LB);
+	res = BN(pow_pub)(slot(c, 9), x, slot(c, 11), c->key->e, c->key->e_len, n, m0i, c->nk, &rc);
+	BN(montmul)(x, res, s, n, m0i, c->nk);
+	BN(decode)(slot(c, 0), c->nk, em, c->nlen);
+	c->ok &= eq_mask(x, slot(c, 0), c->nk);
 	BN(encode)(sig, c->nlen, s, c->nk);
 	for (size_t i = 0; i < c->nlen; i++)
 		sig[i] &= (uint8_t)(c->ok & ~c->bad);
 }
 
 static int core_priv(uint8_t *sig, const mote_rsa_private_key *key, const uint8_t *em,
-                     mote_random_fn rng, void *rng_arg, void *scratch)
+                     mote_random_fn rng, void *rng_arg, void *scratch, unsigned wbits)
 {
 	struct priv c;
 	int err;
@@ -244,6 +223,7 @@ static int core_priv(uint8_t *sig, const mote_rsa_private_key *key, const uint8_
 	c.nlen = (key->n_bits + 7) / 8;
 	c.nk = (key->n_bits + BN_W - 1) / BN_W;
 	c.h = ((key->n_bits + 1) / 2 + BN_W - 1) / BN_W;
+	c.wbits = wbits;
 	c.bad = 0;
 	c.ok = ~(limb)0;
 	err = priv_blind(&c, rng, rng_arg);
@@ -256,7 +236,7 @@ static int core_priv(uint8_t *sig, const mote_rsa_private_key *key, const uint8_
 		priv_garner(&c);
 		priv_finish(&c, em, sig);
 	}
-	mote_wipe(scratch, SLOTS * c.h * LB);
+	mote_wipe(scratch, mote_rsa_priv_slots(wbits) * c.h * LB);
 	if (err != 0)
 		return err;
 	bad = (uint32_t)c.bad;
@@ -264,4 +244,4 @@ static int core_priv(uint8_t *sig, const mote_rsa_private_key *key, const uint8_
 	return (int)(((uint32_t)MOTE_ERR_BAD_KEY & bad) | ((uint32_t)MOTE_ERR_RSA_FAULT & fault));
 }
 
-const mote_rsa_core CORE_NAME = {BN_W, core_pub, core_priv};
+const mote_rsa_priv_core CORE_NAME = {BN_W, core_priv};

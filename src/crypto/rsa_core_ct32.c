@@ -1,5 +1,0 @@
-/* RSA core on 32-bit limbs (see rsa_core.h, rsa_core_tmpl.h). */
-#define BN_W 32
-#define BN(name) mote_bn32_##name
-#define CORE_NAME mote_rsa_core_ct32
-#include "rsa_core_tmpl.h"

@@ -1,0 +1,10 @@
+/* RSA private-key operation on 64-bit limbs (see rsa_core.h, rsa_priv_tmpl.h);
+ * only where the compiler has unsigned __int128. */
+#include "bignum.h"
+
+#if MOTE_BN_HAVE_64
+#define BN_W 64
+#define BN(name) mote_bn64_##name
+#define CORE_NAME mote_rsa_priv_ct64
+#include "rsa_priv_tmpl.h"
+#endif
