@@ -107,8 +107,9 @@ extern "C" {
 
 /* Peak stack in bytes (x86-64, gcc 12 -O2, measured by
  * tests/unit/test_x509_stack.c and rounded up): the engine's own frames
- * (decoding, names, hashes), and the peak of a whole validation, set by
- * the signature verifiers it calls (ECDSA P-384 the deepest). */
+ * (decoding, names, hashes: 648), and the peak of a whole validation, set
+ * by the signature verifiers it calls (Ed25519 and ECDSA P-384 the
+ * deepest: 3432 with gcc 12, 4008 with clang 14). */
 #define MOTE_X509_ENGINE_STACK 768
 #define MOTE_X509_PEAK_STACK 4608
 
