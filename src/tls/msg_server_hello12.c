@@ -188,14 +188,21 @@ int tls12_sh_handle(mote_conn *c, const uint8_t *p, size_t n)
 		err = sh12_checks(c, &m);
 	if (!err)
 		err = sh12_resumed(c, &m, &e);
-	if (!err)
-		err = tls_limits_set(c, m.mfl, m.rsl);
 	if (err)
 		return err;
+	/* The transcript first: the ClientHello is regenerated from state
+	 * that includes the receive limit, which the answer changes. */
+	tls_transcript_start(c, tls_suite_find(m.suite)->hash);
+	err = tls_limits_set(c, m.mfl, m.rsl);
+	if (err)
+		return err;
+	/* record_size_limit in TLS 1.2 counts plaintext only: the server may
+	 * send the offered limit + 1 bytes (MOTE_RECORD_OVERHEAD has room). */
+	if (c->limit_ext == 2)
+		c->recv_limit++;
 	c->v12 = 1;
 	c->suite = m.suite;
 	c->alpn = m.alpn;
-	tls_transcript_start(c, tls_suite_find(m.suite)->hash);
 	tls_hs_hash_msg(c, p, n);
 	memset(t, 0, sizeof *t);
 	t->nst_entry = -1;
