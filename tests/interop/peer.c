@@ -206,7 +206,13 @@ int peer_ctx_new(struct peer *p, const struct pki *pki, const struct server_opts
 	ctx = SSL_CTX_new(TLS_server_method());
 	if (!ctx)
 		return -1;
-	SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION);
+	SSL_CTX_set_min_proto_version(ctx, o->tls12 ? TLS1_2_VERSION : TLS1_3_VERSION);
+	if (o->tls12)
+		SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION);
+	if (o->cipher_list && SSL_CTX_set_cipher_list(ctx, o->cipher_list) != 1)
+		return -1;
+	if (o->no_ems)
+		SSL_CTX_set_options(ctx, SSL_OP_NO_EXTENDED_MASTER_SECRET);
 	if (o->suites && SSL_CTX_set_ciphersuites(ctx, o->suites) != 1)
 		return -1;
 	if (o->groups && SSL_CTX_set1_groups_list(ctx, o->groups) != 1)

@@ -49,6 +49,9 @@ struct server_opts {
 	int request_cert;   /* CertificateRequest, client cert optional */
 	const char *alpn;   /* protocol to select if the client offers it */
 	int no_mfl_ack;     /* (unused by OpenSSL: always acks MFL) */
+	int tls12;          /* TLS 1.2 only (min = max = TLS 1.2) */
+	const char *cipher_list; /* TLS 1.2 cipher list, NULL: default */
+	int no_ems;         /* TLS 1.2 without extended master secret */
 };
 
 struct record_fault;
