@@ -13,9 +13,11 @@
  *                 and two caller buffers (receive and send) sized with
  *                 MOTE_RECV_BUFFER_SIZE() / MOTE_SEND_BUFFER_SIZE().
  *
- * Handshake-only state (transcript hash, ephemeral keys, handshake
- * secrets, the reassembly buffer, certificate stream state) shares a
- * union with the connected state (application traffic secrets for
+ * Handshake-only state (transcript hash, ephemeral keys, the X.509 engine,
+ * the reassembly buffer) lives in a mote_handshake workspace the caller
+ * lends from mote_conn_init() until the handshake ends, so a connected
+ * session holds none of it; inside mote_conn the handshake secrets share
+ * a union with the connected ones (application traffic secrets for
  * KeyUpdate, the resumption master secret for NewSessionTicket).
  *
  * The engine does no I/O and never blocks. Bytes flow through four
