@@ -1,6 +1,22 @@
 /*
- * TLS 1.3 client (RFC 8446): the shared context, the connection and the
- * engine API.
+ * TLS 1.3 client (RFC 8446) and TLS 1.2 client (RFC 5246): the shared
+ * context, the connection and the engine API.
+ *
+ * One ClientHello offers TLS 1.3 and, unless MOTE_CONFIG_NO_TLS12 is set
+ * or the config lists no TLS 1.2 suite, TLS 1.2; the server's choice
+ * drives the state machine. TLS 1.2: ECDHE_ECDSA / ECDHE_RSA with
+ * AES-GCM and ChaCha20-Poly1305 (no CBC, no static RSA), groups X25519,
+ * P-256, P-384; the extended master secret (RFC 7627) is required
+ * (MOTE_ERR_NO_EMS, unless MOTE_CONFIG_TLS12_ALLOW_NO_EMS) and so is
+ * renegotiation_info (MOTE_ERR_NO_SECURE_RENEGOTIATION); a TLS 1.2
+ * ServerHello with the TLS 1.3 downgrade sentinel fails with
+ * MOTE_ERR_DOWNGRADE. Renegotiation is refused: any handshake message
+ * after the handshake (HelloRequest included) is a fatal
+ * MOTE_ERR_RENEGOTIATION, with a no_renegotiation alert sent at fatal
+ * level. Sessions (session ID and/or RFC 5077 ticket) go to the same
+ * cache as TLS 1.3 tickets and are resumed automatically by a later
+ * connection to the same server name (abbreviated handshake: no
+ * certificate, no signature; the server's Finished is checked first).
  *
  * Three objects, all in caller memory (nothing is allocated):
  *   mote_config   what to offer and how to validate; const, may live in
@@ -34,10 +50,10 @@
  *   mote_conn             944         928   held for the connection's life
  *   mote_handshake       2648        2616   lent during the handshake only
  *   mote_ctx              144         108   shared
- *   mote_session          608         608   shared, per cache entry
+ *   mote_session          640         640   shared, per cache entry
  * plus the caller's buffers: MOTE_RECV_BUFFER_SIZE(512) and
- * MOTE_SEND_BUFFER_SIZE(512) are 534 each, so a connected session with
- * 512-byte records holds 2012 bytes (1996 on Cortex-M4).
+ * MOTE_SEND_BUFFER_SIZE(512) are 542 each, so a connected session with
+ * 512-byte records holds 2028 bytes (2012 on Cortex-M4), TLS 1.3 or 1.2.
  *
  * Threads: a mote_ctx and its connections are used from one thread at a
  * time (the DRBG, the session cache and the scratch are shared without
@@ -505,7 +521,8 @@ int mote_conn_close(mote_conn *c);
 
 /* Sends a KeyUpdate and switches to a new write key; request_peer asks
  * the server to update its key too. Errors: MOTE_ERR_STATE before the
- * handshake completes or while a KeyUpdate is pending. */
+ * handshake completes, while a KeyUpdate is pending, or on a TLS 1.2
+ * connection (no KeyUpdate there). */
 int mote_conn_key_update(mote_conn *c, int request_peer);
 
 /* The sticky error (0 while none). A clean close (close_notify
@@ -519,13 +536,13 @@ int mote_conn_alert_received(const mote_conn *c);
 
 /* What was negotiated. */
 typedef struct {
-	uint16_t version;     /* 0x0304 */
+	uint16_t version;     /* 0x0304 (TLS 1.3) or 0x0303 (TLS 1.2) */
 	uint16_t suite;       /* MOTE_TLS_* */
 	uint16_t group;       /* MOTE_GROUP_*, 0 for none */
-	uint16_t sig_scheme;  /* server's CertificateVerify, 0 when resumed */
+	uint16_t sig_scheme;  /* CertificateVerify / ServerKeyExchange, 0 when resumed */
 	uint16_t send_limit;  /* largest content we put in a record */
 	uint16_t recv_limit;  /* largest content the server may send */
-	uint8_t resumed;      /* PSK resumption */
+	uint8_t resumed;      /* PSK resumption; TLS 1.2: abbreviated handshake */
 	uint8_t hrr;          /* a HelloRetryRequest was needed */
 	uint8_t limit_ext;    /* 0 none, 1 max_fragment_length, 2 record_size_limit */
 	uint8_t insecure;     /* MOTE_CONFIG_INSECURE_NO_VERIFY was set */
