@@ -160,6 +160,7 @@ void mote_conn_memory(const mote_conn *c, mote_memory_report *r)
 void mote_conn_clear(mote_conn *c)
 {
 	if (c->hs) {
+		tls12_nst_drop(c);
 		tls_session_release(c, 1);
 		mote_wipe(c->hs, sizeof *c->hs);
 	} else if (c->state == TLS_ST_CONNECTED && !c->v12 && c->u.post.nst_entry >= 0) {

@@ -232,8 +232,7 @@ int tls_fail_alert(mote_conn *c, int err, unsigned alert)
 		return c->err;
 	/* A ticket offered may be spent at the server: drop it. A ticket
 	 * half-received is dropped too. */
-	if (c->hs && c->v12 && c->u.t12.nst_entry >= 0)
-		mote_wipe(&c->ctx->sessions[c->u.t12.nst_entry], sizeof(mote_session));
+	tls12_nst_drop(c);
 	if (c->hs)
 		tls_session_release(c, 1);
 	else if (c->state == TLS_ST_CONNECTED && !c->v12 && c->u.post.nst_entry >= 0)
@@ -260,6 +259,7 @@ int tls_fail_alert(mote_conn *c, int err, unsigned alert)
 static void hs_release(mote_conn *c)
 {
 	if (c->err && c->hs) {
+		tls12_nst_drop(c);
 		tls_session_release(c, 1);
 		mote_wipe(c->hs, sizeof *c->hs);
 		c->hs = NULL;

@@ -247,6 +247,8 @@ int tls12_sig_verify(mote_conn *c, uint16_t scheme, const uint8_t *content, size
  * key to pub (*pub_len) and the shared secret (x coordinate). */
 int tls_kex_ephemeral(mote_conn *c, uint16_t group, const uint8_t *peer, size_t peer_len,
                       uint8_t *pub, size_t *pub_len, uint8_t *shared, size_t *shared_len);
+/* Drops a ticket received in an incomplete handshake. */
+void tls12_nst_drop(mote_conn *c);
 /* Stores the TLS 1.2 session after a verified server Finished. */
 void tls12_session_store(mote_conn *c);
 /* Record header bytes before the content / after it for a direction. */
