@@ -105,6 +105,10 @@ extern "C" {
 	X(MOTE_ERR_CLOSED, -317, "TLS: connection closed (close_notify)")           \
 	X(MOTE_ERR_KEY_UPDATE_LIMIT, -318, "TLS: too many KeyUpdate messages in a row") \
 	X(MOTE_ERR_INTERNAL, -319, "TLS: internal error")                           \
+	X(MOTE_ERR_RECORD_NO_BUFFER, -320,                                          \
+	  "TLS: record larger than the receive buffer and no large-record pool")    \
+	X(MOTE_ERR_WOULD_BLOCK, -321,                                               \
+	  "TLS: waiting for a large-record buffer another connection holds")        \
 	X(MOTE_ERR_IO, -400, "I/O: send or receive failed")                         \
 	X(MOTE_ERR_TRUNCATED, -401, "I/O: peer closed the transport without close_notify") \
 	X(MOTE_ERR_RESOLVE, -402, "I/O: host name did not resolve")                 \

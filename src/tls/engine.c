@@ -255,6 +255,8 @@ int tls_fail_alert(mote_conn *c, int err, unsigned alert)
  * the end of the public call, once no handler can still be using it. */
 static void hs_release(mote_conn *c)
 {
+	if (c->err)
+		tls_pool_drop(c);
 	if (c->err && c->hs) {
 		tls_session_release(c, 1);
 		mote_wipe(c->hs, sizeof *c->hs);
@@ -266,6 +268,7 @@ static void hs_release(mote_conn *c)
 
 static void record_done(mote_conn *c)
 {
+	tls_pool_release(c);
 	c->rlen = 0;
 	c->rneed = 5;
 	c->rpos = c->rend = 0;
@@ -296,7 +299,7 @@ static int on_alert(mote_conn *c, const uint8_t *p, size_t n)
 static int on_handshake(mote_conn *c)
 {
 	size_t used = 0;
-	int err = tls_hs_consume(c, c->rbuf + c->rpos, (size_t)c->rend - c->rpos, &used);
+	int err = tls_hs_consume(c, tls_rbuf(c) + c->rpos, (size_t)c->rend - c->rpos, &used);
 
 	c->rpos = (uint16_t)(c->rpos + used);
 	if (err)
@@ -320,7 +323,7 @@ static int dispatch(mote_conn *c, uint8_t type, size_t len)
 			return MOTE_ERR_UNEXPECTED_MESSAGE;
 		return on_handshake(c);
 	case TLS_CT_ALERT: {
-		int err = on_alert(c, c->rbuf + 5, len);
+		int err = on_alert(c, tls_rbuf(c) + 5, len);
 		record_done(c);
 		return err;
 	}
@@ -350,7 +353,7 @@ static int on_ccs(mote_conn *c)
 
 static int process_record(mote_conn *c)
 {
-	uint8_t type = c->rbuf[0];
+	uint8_t type = tls_rbuf(c)[0];
 	size_t len = (size_t)c->rneed - 5;
 	int err;
 
@@ -381,9 +384,16 @@ static int header_check(mote_conn *c)
 		return MOTE_ERR_DECODE;
 	if (len > 16384 + 256 || (!c->rd.aead.alg && type != TLS_CT_APPDATA && len > 16384))
 		return MOTE_ERR_RECORD_OVERFLOW;
-	if (len + 5 > c->rcap)
-		return MOTE_ERR_RECORD_OVERFLOW;
 	c->rneed = (uint16_t)(len + 5);
+	if (len + 5 <= c->rcap)
+		return 0;
+	/* Above the own buffer: a negotiated limit broken, or a full record
+	 * from a server that accepted none: the pool's job (if any). */
+	if (c->limit_ext || !c->rd.aead.alg)
+		return MOTE_ERR_RECORD_OVERFLOW;
+	if (!c->ctx->pool.n)
+		return MOTE_ERR_RECORD_NO_BUFFER;
+	tls_pool_borrow(c);
 	return 0;
 }
 
@@ -392,8 +402,11 @@ uint8_t *mote_conn_recv_buf(mote_conn *c, size_t *len)
 	*len = 0;
 	if (c->err || (c->flags & (TLS_F_CLOSE_RCVD | TLS_F_EOF)) || c->rend)
 		return NULL;
+	/* Flow control: no pool buffer free, no bytes taken. */
+	if (c->lbuf == TLS_POOL_WAITING && !tls_pool_borrow(c))
+		return NULL;
 	*len = (size_t)c->rneed - c->rlen;
-	return c->rbuf + c->rlen;
+	return tls_rbuf(c) + c->rlen;
 }
 
 int mote_conn_recv_ack(mote_conn *c, size_t len)
@@ -402,7 +415,7 @@ int mote_conn_recv_ack(mote_conn *c, size_t len)
 
 	if (c->err)
 		return c->err;
-	if (c->rend || len > (size_t)c->rneed - c->rlen)
+	if (c->rend || (c->lbuf == TLS_POOL_WAITING && len) || len > (size_t)c->rneed - c->rlen)
 		return MOTE_ERR_BAD_ARG;
 	c->rlen = (uint16_t)(c->rlen + len);
 	if (c->rlen == 5 && c->rneed == 5) {
@@ -418,6 +431,7 @@ int mote_conn_recv_ack(mote_conn *c, size_t len)
 	err = process_record(c);
 	if (err && !c->err)
 		tls_fail(c, err);
+	tls_pool_settle(c);
 	tls_output(c);
 	hs_release(c);
 	return c->err;
@@ -440,7 +454,7 @@ const uint8_t *mote_conn_read_buf(mote_conn *c, size_t *len)
 		return NULL;
 	}
 	*len = (size_t)c->rend - c->rpos;
-	return c->rbuf + c->rpos;
+	return tls_rbuf(c) + c->rpos;
 }
 
 void mote_conn_read_ack(mote_conn *c, size_t len)
@@ -452,6 +466,8 @@ void mote_conn_read_ack(mote_conn *c, size_t len)
 	c->rpos = (uint16_t)(c->rpos + len);
 	if (c->rpos == c->rend)
 		record_done(c);
+	else
+		tls_pool_settle(c);
 }
 
 unsigned mote_conn_state(const mote_conn *c)
@@ -467,8 +483,14 @@ unsigned mote_conn_state(const mote_conn *c)
 			s |= MOTE_CONN_CLOSED;
 		return s;
 	}
-	if (!c->rend && !(c->flags & (TLS_F_CLOSE_RCVD | TLS_F_EOF)))
-		s |= MOTE_CONN_RECV;
+	if (TLS_POOL_HELD(c))
+		s |= MOTE_CONN_POOL_HELD;
+	if (!c->rend && !(c->flags & (TLS_F_CLOSE_RCVD | TLS_F_EOF))) {
+		if (c->lbuf == TLS_POOL_WAITING && tls_pool_in_use(c->ctx) == c->ctx->pool.n)
+			s |= MOTE_CONN_POOL_WAIT;
+		else
+			s |= MOTE_CONN_RECV;
+	}
 	if (c->state == TLS_ST_CONNECTED) {
 		s |= MOTE_CONN_READY;
 		if (!c->out && !(c->flags & TLS_F_CLOSE_SENT) &&
