@@ -191,6 +191,12 @@ typedef struct {
 #define MOTE_LARGE_POOL_MAX 4
 #endif
 
+/* Connections served in order when they wait for a pool buffer (one
+ * pointer each in mote_ctx); more waiters are served without order. */
+#ifndef MOTE_LARGE_POOL_QUEUE
+#define MOTE_LARGE_POOL_QUEUE 8
+#endif
+
 struct mote_conn;
 
 /*
@@ -201,10 +207,12 @@ struct mote_conn;
 typedef struct {
 	uint8_t *mem;                                  /* n buffers, back to back */
 	struct mote_conn *holder[MOTE_LARGE_POOL_MAX]; /* NULL: free */
+	struct mote_conn *queue[MOTE_LARGE_POOL_QUEUE]; /* waiters, oldest first */
 	uint32_t borrows; /* records received through a pool buffer */
 	uint32_t waits;   /* records that had to wait for a free buffer */
 	uint8_t n;        /* buffers in the pool */
 	uint8_t peak;     /* most buffers lent at the same time */
+	uint8_t queued;   /* entries in queue */
 } mote_large_pool;
 
 /* ---- Shared context -------------------------------------------------- */
@@ -261,7 +269,10 @@ void mote_ctx_set_pk_scratch(mote_ctx *ctx, void *scratch, size_t len);
  * as soon as what is left fits its own buffer (moved there). While no
  * buffer is free the connection stops taking bytes (mote_conn_state()
  * has MOTE_CONN_POOL_WAIT instead of MOTE_CONN_RECV): the data waits in
- * the network, nothing is dropped. Plaintext handshake records never
+ * the network, nothing is dropped. Waiting connections are served first
+ * come, first served (up to MOTE_LARGE_POOL_QUEUE of them), so one busy
+ * connection cannot keep the buffer from the others. A connection that
+ * waits or holds a buffer must be ended with mote_conn_clear(). Plaintext handshake records never
  * need a pool buffer. With a pool, a server that accepts no record limit
  * is accepted (as with MOTE_CONFIG_ACCEPT_LARGE_RECORDS). Without a pool
  * such a record fails with MOTE_ERR_RECORD_NO_BUFFER (record_overflow

@@ -154,11 +154,9 @@ void mote_conn_memory(const mote_conn *c, mote_memory_report *r)
 
 void mote_conn_clear(mote_conn *c)
 {
-	if (TLS_POOL_HELD(c)) {
-		/* The record in it may hold plaintext. */
+	if (TLS_POOL_HELD(c)) /* the record in it may hold plaintext */
 		mote_wipe(tls_rbuf(c), c->rneed);
-		tls_pool_release(c);
-	}
+	tls_pool_drop(c);
 	if (c->hs) {
 		tls_session_release(c, 1);
 		mote_wipe(c->hs, sizeof *c->hs);

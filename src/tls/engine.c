@@ -486,7 +486,7 @@ unsigned mote_conn_state(const mote_conn *c)
 	if (TLS_POOL_HELD(c))
 		s |= MOTE_CONN_POOL_HELD;
 	if (!c->rend && !(c->flags & (TLS_F_CLOSE_RCVD | TLS_F_EOF))) {
-		if (c->lbuf == TLS_POOL_WAITING && tls_pool_in_use(c->ctx) == c->ctx->pool.n)
+		if (c->lbuf == TLS_POOL_WAITING && tls_pool_blocked(c))
 			s |= MOTE_CONN_POOL_WAIT;
 		else
 			s |= MOTE_CONN_RECV;

@@ -25,10 +25,8 @@ int mote_ctx_set_large_pool(mote_ctx *ctx, void *mem, size_t len)
 	if (!ctx)
 		return MOTE_ERR_BAD_ARG;
 	p = &ctx->pool;
-	for (size_t i = 0; i < p->n; i++) {
-		if (p->holder[i])
-			return MOTE_ERR_STATE;
-	}
+	if (p->queued || tls_pool_in_use(ctx))
+		return MOTE_ERR_STATE;
 	n = mem ? len / MOTE_LARGE_RECORD_BUFFER_SIZE : 0;
 	if (mem && n == 0)
 		return MOTE_ERR_BAD_ARG;
@@ -66,6 +64,47 @@ void mote_ctx_pool_stats(const mote_ctx *ctx, mote_pool_stats *st)
 	st->waits = p->waits;
 }
 
+/* c's place in the queue of waiters; the queue length when not in it. */
+static size_t queue_rank(const mote_large_pool *p, const mote_conn *c)
+{
+	size_t i;
+
+	for (i = 0; i < p->queued; i++) {
+		if (p->queue[i] == c)
+			break;
+	}
+	return i;
+}
+
+static void dequeue(mote_large_pool *p, const mote_conn *c)
+{
+	size_t i = queue_rank(p, c);
+
+	if (i == p->queued)
+		return;
+	memmove(&p->queue[i], &p->queue[i + 1], (p->queued - i - 1) * sizeof p->queue[0]);
+	p->queue[--p->queued] = NULL;
+}
+
+/* A buffer is free for c: more free buffers than waiters ahead of it. */
+int tls_pool_may_take(const mote_conn *c)
+{
+	const mote_large_pool *p = &c->ctx->pool;
+
+	return p->n - tls_pool_in_use(c->ctx) > queue_rank(p, c);
+}
+
+/* c waits: in the queue, or the queue is full (it joins when it asks
+ * again, so it must not be told to stop asking). */
+int tls_pool_blocked(const mote_conn *c)
+{
+	const mote_large_pool *p = &c->ctx->pool;
+
+	if (tls_pool_may_take(c))
+		return 0;
+	return queue_rank(p, c) < p->queued || p->queued < MOTE_LARGE_POOL_QUEUE ? 1 : 0;
+}
+
 uint8_t *tls_pool_buf(const mote_ctx *ctx, unsigned idx)
 {
 	return ctx->pool.mem + (size_t)idx * MOTE_LARGE_RECORD_BUFFER_SIZE;
@@ -76,9 +115,10 @@ int tls_pool_borrow(mote_conn *c)
 	mote_large_pool *p = &c->ctx->pool;
 	size_t used;
 
-	for (unsigned i = 0; i < p->n; i++) {
+	for (unsigned i = 0; i < p->n && tls_pool_may_take(c); i++) {
 		if (p->holder[i])
 			continue;
+		dequeue(p, c);
 		p->holder[i] = c;
 		c->lbuf = (uint8_t)(i + 1);
 		/* The header (all that was received so far) moves along. */
@@ -93,6 +133,8 @@ int tls_pool_borrow(mote_conn *c)
 		c->lbuf = TLS_POOL_WAITING;
 		p->waits++;
 	}
+	if (queue_rank(p, c) == p->queued && p->queued < MOTE_LARGE_POOL_QUEUE)
+		p->queue[p->queued++] = c;
 	return 0;
 }
 
@@ -121,8 +163,10 @@ void tls_pool_settle(mote_conn *c)
 
 void tls_pool_drop(mote_conn *c)
 {
-	if (c->lbuf == TLS_POOL_WAITING)
+	if (c->lbuf == TLS_POOL_WAITING) {
+		dequeue(&c->ctx->pool, c);
 		c->lbuf = 0;
+	}
 	if (!TLS_POOL_HELD(c))
 		return;
 	tls_pool_release(c);

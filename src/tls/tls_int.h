@@ -143,10 +143,16 @@ size_t tls_pool_in_use(const mote_ctx *ctx);
  * TLS_POOL_WAITING, the wait counted once). */
 int tls_pool_borrow(mote_conn *c);
 void tls_pool_release(mote_conn *c);
+/* A borrow by c would succeed now (free buffers beyond the waiters
+ * queued before c). */
+int tls_pool_may_take(const mote_conn *c);
+/* c waits and asking again cannot help yet (MOTE_CONN_POOL_WAIT). */
+int tls_pool_blocked(const mote_conn *c);
 /* Moves the unread plaintext to c's own buffer and gives the pool
  * buffer back, when it fits. */
 void tls_pool_settle(mote_conn *c);
-/* After a failure: gives the buffer back and forgets its record. */
+/* After a failure or before a wipe: gives the buffer back (or leaves the
+ * queue) and forgets the record. */
 void tls_pool_drop(mote_conn *c);
 
 /* Where the current record is: a pool buffer or the connection's own. */

@@ -25,8 +25,8 @@ _Static_assert(sizeof(mote_conn) == SZ(944, 928), "mote_conn");
 /* Lent during the handshake only. */
 _Static_assert(sizeof(mote_handshake) == SZ(2648, 2616), "mote_handshake");
 /* Shared. */
-_Static_assert(sizeof(mote_ctx) == SZ(200, 140), "mote_ctx");
-_Static_assert(sizeof(mote_large_pool) == SZ(56, 32), "mote_large_pool");
+_Static_assert(sizeof(mote_ctx) == SZ(264, 172), "mote_ctx");
+_Static_assert(sizeof(mote_large_pool) == SZ(120, 64), "mote_large_pool");
 _Static_assert(MOTE_LARGE_RECORD_BUFFER_SIZE == 16645, "pool buffer");
 _Static_assert(sizeof(mote_session) == 608, "mote_session");
 _Static_assert(sizeof(mote_config) == SZ(112, 64), "mote_config");
