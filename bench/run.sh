@@ -27,6 +27,8 @@ rm -f "$lines" "$failed"
 	"$out/bench_sym" --json "$lines" $time_opt || echo bench_sym >>"$failed"
 	"$out/bench_pk" --json "$lines" --data "$root/bench/data" $time_opt || echo bench_pk >>"$failed"
 	echo
+	sh "$root/bench/tls.sh" "$build" "$lines" || echo tls.sh >>"$failed"
+	echo
 	echo "Code size of the core library, bytes (scripts/size.sh)"
 	sh "$root/scripts/size.sh" --json "$lines" --out "$build/size" || echo size.sh >>"$failed"
 } 2>&1 | tee "$txt"

@@ -14,7 +14,7 @@ trap 'rm -f "$out" "$out.txt"' EXIT
 "$exe" | sed -n '/interop_memory: 512/,/two concurrent/p'
 valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect=cost_full \
 	--toggle-collect=cost_resumed "$exe" > /dev/null 2>&1
-callgrind_annotate --inclusive=yes "$out" > "$out.txt" 2>/dev/null
+callgrind_annotate --inclusive=yes --threshold=100 "$out" > "$out.txt" 2>/dev/null
 for f in cost_full cost_resumed; do
 	ir=$(grep -E "[[:space:]]$f( |$|\\[)|:$f( |$)" "$out.txt" | head -1 | awk '{gsub(",", "", $1); print $1}')
 	case $f in cost_full) what="full handshake" ;; *) what="resumed handshake" ;; esac

@@ -31,7 +31,7 @@ static void print_info(const mote_conn *c, FILE *out)
 
 	mote_conn_info(c, &info);
 	mote_conn_memory(c, &m);
-	fprintf(out, "version     TLS 1.3\n");
+	fprintf(out, "version     TLS 1.%d\n", info.version == 0x0303 ? 2 : 3);
 	fprintf(out, "suite       %s\n", mote_tls_suite_name(info.suite));
 	fprintf(out, "group       %s\n", info.resumed && !info.group ? "none" :
 	                                   mote_tls_group_name(info.group));

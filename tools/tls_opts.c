@@ -17,8 +17,12 @@ static int usage(void)
 	        "                     default 16384): offers record_size_limit and\n"
 	        "                     max_fragment_length below 16384\n"
 	        "  --resume           connect twice; the second connection resumes\n"
-	        "  --suite S          aes128 | aes256 | chacha (repeatable, in order)\n"
-	        "  --group G          x25519 | p256 (repeatable, in order)\n"
+	        "  --suite S          aes128 | aes256 | chacha, or a TLS 1.2 suite by its\n"
+	        "                     OpenSSL name, e.g. ECDHE-RSA-AES128-GCM-SHA256\n"
+	        "                     (repeatable, in order)\n"
+	        "  --group G          x25519 | p256 | p384 (repeatable, in order)\n"
+	        "  --no-tls12         offer TLS 1.3 only\n"
+	        "  --allow-no-ems     TLS 1.2: accept a server without extended master secret\n"
 	        "  --shares N         key shares in the first ClientHello (1 or 2)\n"
 	        "  --no-compat        no middlebox compatibility mode\n"
 	        "  --accept-large-records  go on if the server accepts no record limit\n"
@@ -62,6 +66,18 @@ static int parse_suite(const char *s, uint16_t *v)
 		*v = MOTE_TLS_AES_256_GCM_SHA384;
 	else if (!strcmp(s, "chacha") || !strcmp(s, "TLS_CHACHA20_POLY1305_SHA256"))
 		*v = MOTE_TLS_CHACHA20_POLY1305_SHA256;
+	else if (!strcmp(s, "ECDHE-ECDSA-AES128-GCM-SHA256"))
+		*v = MOTE_TLS12_ECDHE_ECDSA_AES_128_GCM_SHA256;
+	else if (!strcmp(s, "ECDHE-ECDSA-AES256-GCM-SHA384"))
+		*v = MOTE_TLS12_ECDHE_ECDSA_AES_256_GCM_SHA384;
+	else if (!strcmp(s, "ECDHE-ECDSA-CHACHA20-POLY1305"))
+		*v = MOTE_TLS12_ECDHE_ECDSA_CHACHA20_POLY1305_SHA256;
+	else if (!strcmp(s, "ECDHE-RSA-AES128-GCM-SHA256"))
+		*v = MOTE_TLS12_ECDHE_RSA_AES_128_GCM_SHA256;
+	else if (!strcmp(s, "ECDHE-RSA-AES256-GCM-SHA384"))
+		*v = MOTE_TLS12_ECDHE_RSA_AES_256_GCM_SHA384;
+	else if (!strcmp(s, "ECDHE-RSA-CHACHA20-POLY1305"))
+		*v = MOTE_TLS12_ECDHE_RSA_CHACHA20_POLY1305_SHA256;
 	else
 		return -1;
 	return 0;
@@ -73,6 +89,8 @@ static int parse_group(const char *s, uint16_t *v)
 		*v = MOTE_GROUP_X25519;
 	else if (!strcmp(s, "p256") || !strcmp(s, "secp256r1") || !strcmp(s, "P-256"))
 		*v = MOTE_GROUP_SECP256R1;
+	else if (!strcmp(s, "p384") || !strcmp(s, "secp384r1") || !strcmp(s, "P-384"))
+		*v = MOTE_GROUP_SECP384R1;
 	else
 		return -1;
 	return 0;
@@ -123,6 +141,10 @@ static int parse_flag(struct tls_opts *o, const char *opt)
 
 	if (!strcmp(opt, "--resume"))
 		o->resume = 1;
+	else if (!strcmp(opt, "--no-tls12"))
+		cfg->flags |= MOTE_CONFIG_NO_TLS12;
+	else if (!strcmp(opt, "--allow-no-ems"))
+		cfg->flags |= MOTE_CONFIG_TLS12_ALLOW_NO_EMS;
 	else if (!strcmp(opt, "--insecure"))
 		cfg->flags |= MOTE_CONFIG_INSECURE_NO_VERIFY;
 	else if (!strcmp(opt, "--no-compat"))

@@ -13,9 +13,11 @@
  *                 and two caller buffers (receive and send) sized with
  *                 MOTE_RECV_BUFFER_SIZE() / MOTE_SEND_BUFFER_SIZE().
  *
- * Handshake-only state (transcript hash, ephemeral keys, handshake
- * secrets, the reassembly buffer, certificate stream state) shares a
- * union with the connected state (application traffic secrets for
+ * Handshake-only state (transcript hash, ephemeral keys, the X.509 engine,
+ * the reassembly buffer) lives in a mote_handshake workspace the caller
+ * lends from mote_conn_init() until the handshake ends, so a connected
+ * session holds none of it; inside mote_conn the handshake secrets share
+ * a union with the connected ones (application traffic secrets for
  * KeyUpdate, the resumption master secret for NewSessionTicket).
  *
  * The engine does no I/O and never blocks. Bytes flow through four
@@ -63,6 +65,13 @@ extern "C" {
 #define MOTE_TLS_AES_128_GCM_SHA256 0x1301
 #define MOTE_TLS_AES_256_GCM_SHA384 0x1302
 #define MOTE_TLS_CHACHA20_POLY1305_SHA256 0x1303
+/* TLS 1.2 suites (RFC 5289, RFC 7905): ECDHE key exchange, AEAD only. */
+#define MOTE_TLS12_ECDHE_ECDSA_AES_128_GCM_SHA256 0xC02B
+#define MOTE_TLS12_ECDHE_ECDSA_AES_256_GCM_SHA384 0xC02C
+#define MOTE_TLS12_ECDHE_RSA_AES_128_GCM_SHA256 0xC02F
+#define MOTE_TLS12_ECDHE_RSA_AES_256_GCM_SHA384 0xC030
+#define MOTE_TLS12_ECDHE_RSA_CHACHA20_POLY1305_SHA256 0xCCA8
+#define MOTE_TLS12_ECDHE_ECDSA_CHACHA20_POLY1305_SHA256 0xCCA9
 
 #define MOTE_GROUP_SECP256R1 0x0017
 #define MOTE_GROUP_SECP384R1 0x0018
@@ -83,9 +92,12 @@ extern "C" {
 
 /* ---- Buffer sizes -------------------------------------------------- */
 
-/* Bytes a record adds around its content: 5 header + 1 inner content
- * type + 16 AEAD tag (all three TLS 1.3 suites have 16-byte tags). */
-#define MOTE_RECORD_OVERHEAD 22
+/* Bytes a record adds around its content: TLS 1.3: 5 header + 1 inner
+ * content type + 16 AEAD tag (all suites have 16-byte tags); TLS 1.2
+ * AES-GCM: 5 header + 8 explicit nonce + 16 tag = 29, plus 1 because a
+ * TLS 1.2 server reads the record_size_limit offered (limit + 1, the TLS
+ * 1.3 meaning) as plaintext bytes (RFC 8449 4). */
+#define MOTE_RECORD_OVERHEAD 30
 /* A peer that negotiated nothing may send TLSCiphertext of 2^14 + 256. */
 #define MOTE_RECORD_FULL_CIPHERTEXT (16384 + 256)
 
@@ -121,6 +133,12 @@ extern "C" {
 /* Do not offer max_fragment_length / record_size_limit (tests). */
 #define MOTE_CONFIG_NO_MAX_FRAGMENT 0x0008u
 #define MOTE_CONFIG_NO_RECORD_SIZE_LIMIT 0x0010u
+/* Offer TLS 1.3 only (by default TLS 1.2 is offered too). */
+#define MOTE_CONFIG_NO_TLS12 0x0020u
+/* TLS 1.2: go on with a server that does not do the extended master
+ * secret (RFC 7627). Without this flag such a server fails the handshake
+ * with MOTE_ERR_NO_EMS (handshake_failure alert). Not recommended. */
+#define MOTE_CONFIG_TLS12_ALLOW_NO_EMS 0x0040u
 /* DANGER: accept any certificate chain and skip CertificateVerify. The
  * connection is then open to any active attacker. For tests and for
  * debugging only; mote_conn_info() reports it. */
@@ -159,23 +177,30 @@ typedef struct {
 #define MOTE_SESSION_TICKET_MAX 512
 #endif
 
-/* One stored ticket (RFC 8446 4.6.1). Private by contract. A ticket is
- * used by one connection and then dropped (servers often accept each
- * ticket once); servers that send several tickets per connection (OpenSSL
- * sends 2) thus serve as many later connections.
- * Size: 608 bytes with MOTE_SESSION_TICKET_MAX 512, 64- and 32-bit. */
+/* One stored session. Private by contract.
+ * TLS 1.3 (RFC 8446 4.6.1): a ticket and its PSK. A ticket is used by one
+ * connection and then dropped (servers often accept each ticket once);
+ * servers that send several tickets per connection (OpenSSL sends 2)
+ * thus serve as many later connections.
+ * TLS 1.2 (version12 = 1): the master secret (in psk), the session ID
+ * and/or a RFC 5077 ticket. It stays valid after a resumption (TLS 1.2
+ * sessions are reusable); a new ticket replaces the old one.
+ * Size: 640 bytes with MOTE_SESSION_TICKET_MAX 512, 64- and 32-bit (608
+ * before TLS 1.2: + 32 for the session ID). */
 typedef struct {
 	uint8_t state; /* 0 free, 1 valid, 2 in use by a handshake */
 	uint8_t psk_len;
 	uint16_t suite;
 	uint16_t ticket_len;
-	uint16_t pad_;
+	uint8_t version12; /* 1: TLS 1.2 session */
+	uint8_t sid_len;   /* TLS 1.2 session ID length (0: ticket only) */
 	uint32_t lifetime_s;
 	uint32_t age_add;
 	uint64_t issued_ms; /* time callback at receipt; 0 = no clock */
 	uint32_t serial;    /* age order: the newest ticket has the largest */
 	uint8_t name_hash[16]; /* SHA-256 of the server name, truncated */
-	uint8_t psk[48];
+	uint8_t psk[48]; /* TLS 1.2: the master secret */
+	uint8_t session_id[32];
 	uint8_t ticket[MOTE_SESSION_TICKET_MAX];
 	uint32_t pad2_;
 } mote_session;
@@ -330,7 +355,9 @@ size_t mote_ctx_session_count(const mote_ctx *ctx, const char *server_name);
 typedef struct {
 	mote_aead_ctx aead; /* alg MOTE_AEAD_NONE: plaintext records */
 	uint64_t seq;
-	uint8_t iv[12];
+	uint8_t iv[12];     /* TLS 1.2 AES-GCM: the 4-byte salt */
+	uint8_t v12;        /* TLS 1.2 record format */
+	uint8_t explicit_len; /* TLS 1.2 AES-GCM: 8-byte explicit nonce */
 } mote_tls_dir;
 
 /* ServerHello / HelloRetryRequest spanning records are reassembled in a
@@ -374,6 +401,7 @@ typedef struct {
 	uint8_t cookie_len;
 	uint8_t cert_stage; /* Certificate stream: prefix bytes seen */
 	uint8_t have_leaf;  /* u.post.leaf is set */
+	uint8_t sid_len;    /* legacy_session_id length sent; TLS 1.2: the server's */
 	uint32_t cert_left; /* certificate_list bytes still to stream */
 	uint8_t session_id[32];
 	union {
@@ -424,6 +452,27 @@ typedef struct {
 	uint32_t nst_acc;  /* integer field being read */
 } mote_tls_post;
 
+/* TLS 1.2 handshake state kept in the connection (the handshake
+ * workspace union is taken by the certificate engine meanwhile): the
+ * randoms for the ServerKeyExchange signature and the key expansion, the
+ * premaster then master secret, and the client's flight until sent.
+ * Private. */
+typedef struct {
+	uint8_t master[48];  /* premaster secret, then the master secret */
+	uint8_t randoms[64]; /* client_random || server_random */
+	/* [empty Certificate,] ClientKeyExchange (plaintext), Finished */
+	uint8_t flight[7 + 4 + 1 + 97 + 4 + 12];
+	uint8_t pms_len;
+	uint8_t plain_len;  /* flight bytes before change_cipher_spec */
+	uint8_t flight_len;
+	uint8_t flight_sent; /* bytes of it in records; + CCS as plain_len + 1 */
+	uint8_t ccs_sent;
+	uint8_t ems;        /* extended master secret negotiated */
+	uint8_t ticket_ext; /* the server will send NewSessionTicket */
+	uint8_t resumed;
+	int16_t nst_entry;  /* cache entry filled by NewSessionTicket, or -1 */
+} mote_tls12_state;
+
 /* Private by contract; sizeof works and is pinned in tests. */
 typedef struct mote_conn {
 	mote_ctx *ctx;
@@ -460,10 +509,12 @@ typedef struct mote_conn {
 	uint8_t limit_ext;  /* 0 none, 1 max_fragment_length, 2 record_size_limit */
 	uint8_t lbuf;       /* pool buffer held: index + 1; 0xFF waiting; 0 */
 	uint8_t name_hash[16];
+	uint8_t v12;        /* TLS 1.2 negotiated */
 	mote_tls_dir rd, wr;
 	union {
 		mote_tls_hs_secrets hs;
 		mote_tls_post post;
+		mote_tls12_state t12;
 	} u;
 } mote_conn;
 

@@ -33,6 +33,11 @@ static const struct err_alert err_alerts[] = {
 	{MOTE_ERR_BAD_CERTIFICATE, MOTE_ALERT_bad_certificate},
 	{MOTE_ERR_KEY_TOO_LARGE, MOTE_ALERT_unsupported_certificate},
 	{MOTE_ERR_BAD_KEY, MOTE_ALERT_bad_certificate},
+	{MOTE_ERR_DOWNGRADE, MOTE_ALERT_illegal_parameter},
+	{MOTE_ERR_NO_EMS, MOTE_ALERT_handshake_failure},
+	{MOTE_ERR_BAD_SKE_SIGNATURE, MOTE_ALERT_decrypt_error},
+	{MOTE_ERR_RENEGOTIATION, MOTE_ALERT_no_renegotiation},
+	{MOTE_ERR_NO_SECURE_RENEGOTIATION, MOTE_ALERT_handshake_failure},
 	/* Local limits and faults. */
 	{MOTE_ERR_HS_MESSAGE_TOO_LARGE, MOTE_ALERT_internal_error},
 	{MOTE_ERR_SEND_BUFFER_TOO_SMALL, MOTE_ALERT_internal_error},

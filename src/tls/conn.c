@@ -73,7 +73,14 @@ static int conn_first_flight(mote_conn *c)
 		return err;
 	if (!hs->share_groups[0])
 		return MOTE_ERR_UNSUPPORTED;
-	tls_session_pick(c);
+	hs->sid_len = (cfg->flags & MOTE_CONFIG_NO_MIDDLEBOX_COMPAT) ? 0 : 32;
+	if (tls_session_pick(c) >= 0 && c->ctx->sessions[hs->session].version12) {
+		/* TLS 1.2: the stored session ID, or a fresh one to go with the
+		 * ticket (RFC 5077 3.4: its echo tells the ticket was taken). */
+		const mote_session *e = &c->ctx->sessions[hs->session];
+		hs->sid_len = e->sid_len ? e->sid_len : 32;
+		memcpy(hs->session_id, e->session_id, e->sid_len);
+	}
 	return tls_ch_prepare(c);
 }
 
@@ -120,7 +127,7 @@ void mote_conn_info(const mote_conn *c, mote_conn_info_t *info)
 	const mote_config *cfg = c->ctx->config;
 
 	memset(info, 0, sizeof *info);
-	info->version = TLS_VERSION_13;
+	info->version = c->v12 ? TLS_VERSION_12 : TLS_VERSION_13;
 	info->suite = c->suite;
 	info->group = c->group;
 	info->sig_scheme = c->sig_scheme;
@@ -160,7 +167,7 @@ void mote_conn_clear(mote_conn *c)
 	if (c->hs) {
 		tls_session_release(c, 1);
 		mote_wipe(c->hs, sizeof *c->hs);
-	} else if (c->state == TLS_ST_CONNECTED && c->u.post.nst_entry >= 0) {
+	} else if (c->state == TLS_ST_CONNECTED && !c->v12 && c->u.post.nst_entry >= 0) {
 		mote_wipe(&c->ctx->sessions[c->u.post.nst_entry], sizeof(mote_session));
 	}
 	mote_wipe(c, sizeof *c);

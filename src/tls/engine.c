@@ -25,7 +25,7 @@
 /* Start of the open application record (its header), if any. */
 static size_t open_start(const mote_conn *c)
 {
-	return (size_t)c->slen - 5 - (c->wopen - 1);
+	return (size_t)c->slen - tls_record_hdr(&c->wr) - (c->wopen - 1);
 }
 
 static size_t sendable_end(const mote_conn *c)
@@ -56,7 +56,7 @@ static int emit_ccs(mote_conn *c)
 {
 	static const uint8_t ccs[6] = {TLS_CT_CCS, 0x03, 0x03, 0x00, 0x01, 0x01};
 
-	if ((c->ctx->config->flags & MOTE_CONFIG_NO_MIDDLEBOX_COMPAT) ||
+	if ((c->ctx->config->flags & MOTE_CONFIG_NO_MIDDLEBOX_COMPAT) || c->v12 ||
 	    (c->flags & TLS_F_CCS_SENT))
 		return 0;
 	if ((size_t)c->scap - c->slen < sizeof ccs)
@@ -94,6 +94,8 @@ static int output_step(mote_conn *c)
 		c->flags |= TLS_F_CLOSE_SENT;
 		return 0;
 	}
+	if (c->out & TLS_OUT_T12)
+		return tls12_flight_emit(c);
 	if (c->out & TLS_OUT_CH) {
 		if (c->hs->hrr && emit_ccs(c))
 			return 0;
@@ -163,11 +165,11 @@ uint8_t *mote_conn_write_buf(mote_conn *c, size_t *len)
 		room = tls_record_room(c, 1);
 		if (room == 0)
 			return NULL;
-		c->slen += 5;
+		c->slen = (uint16_t)(c->slen + tls_record_hdr(&c->wr));
 		c->wopen = 1;
 	}
 	room = (size_t)c->scap - c->slen;
-	room = room > 17 ? room - 17 : 0;
+	room = room > tls_record_tail(&c->wr) ? room - tls_record_tail(&c->wr) : 0;
 	if (room + (c->wopen - 1) > c->peer_limit)
 		room = c->peer_limit - (c->wopen - 1);
 	if (room == 0) {
@@ -230,9 +232,11 @@ int tls_fail_alert(mote_conn *c, int err, unsigned alert)
 		return c->err;
 	/* A ticket offered may be spent at the server: drop it. A ticket
 	 * half-received is dropped too. */
+	if (c->hs && c->v12 && c->u.t12.nst_entry >= 0)
+		mote_wipe(&c->ctx->sessions[c->u.t12.nst_entry], sizeof(mote_session));
 	if (c->hs)
 		tls_session_release(c, 1);
-	else if (c->state == TLS_ST_CONNECTED && c->u.post.nst_entry >= 0)
+	else if (c->state == TLS_ST_CONNECTED && !c->v12 && c->u.post.nst_entry >= 0)
 		mote_wipe(&c->ctx->sessions[c->u.post.nst_entry], sizeof(mote_session));
 	c->err = err;
 	c->state = TLS_ST_CLOSED;
@@ -309,11 +313,11 @@ static int on_handshake(mote_conn *c)
 	return 0;
 }
 
-static int dispatch(mote_conn *c, uint8_t type, size_t len)
+static int dispatch(mote_conn *c, uint8_t type, size_t off, size_t len)
 {
 	c->rtype = type;
-	c->rpos = 5;
-	c->rend = (uint16_t)(5 + len);
+	c->rpos = (uint16_t)(5 + off);
+	c->rend = (uint16_t)(5 + off + len);
 	/* Handshake messages are not interleaved with other records. */
 	if (type != TLS_CT_HANDSHAKE && c->hdr_len)
 		return MOTE_ERR_UNEXPECTED_MESSAGE;
@@ -323,14 +327,15 @@ static int dispatch(mote_conn *c, uint8_t type, size_t len)
 			return MOTE_ERR_UNEXPECTED_MESSAGE;
 		return on_handshake(c);
 	case TLS_CT_ALERT: {
-		int err = on_alert(c, tls_rbuf(c) + 5, len);
+		int err = on_alert(c, tls_rbuf(c) + c->rpos, len);
 		record_done(c);
 		return err;
 	}
 	case TLS_CT_APPDATA:
 		if (c->state != TLS_ST_CONNECTED)
 			return MOTE_ERR_UNEXPECTED_MESSAGE;
-		c->u.post.ku_in_row = 0;
+		if (!c->v12)
+			c->u.post.ku_in_row = 0;
 		if (len == 0)
 			record_done(c);
 		return 0;
@@ -340,12 +345,22 @@ static int dispatch(mote_conn *c, uint8_t type, size_t len)
 }
 
 /* A plaintext change_cipher_spec of one byte 0x01 is dropped while the
- * handshake runs (section 5); anything else is an error. */
+ * handshake runs (section 5); anything else is an error. TLS 1.2: the
+ * real thing, which switches the read side to the new keys; not between
+ * the fragments of a handshake message. */
 static int on_ccs(mote_conn *c)
 {
 	if (c->state >= TLS_ST_CONNECTED || c->rneed != 6 || c->rbuf[5] != 0x01 ||
 	    c->hs->ccs_seen)
 		return MOTE_ERR_UNEXPECTED_MESSAGE;
+	if (c->v12) {
+		int err;
+		if (c->state != TLS_ST12_WAIT_CCS || c->hdr_len)
+			return MOTE_ERR_UNEXPECTED_MESSAGE;
+		err = tls12_ccs(c);
+		if (err)
+			return err;
+	}
 	c->hs->ccs_seen = 1;
 	record_done(c);
 	return 0;
@@ -354,12 +369,18 @@ static int on_ccs(mote_conn *c)
 static int process_record(mote_conn *c)
 {
 	uint8_t type = tls_rbuf(c)[0];
-	size_t len = (size_t)c->rneed - 5;
+	size_t len = (size_t)c->rneed - 5, off = 0;
 	int err;
 
-	if (type == TLS_CT_CCS)
+	if (type == TLS_CT_CCS && !(c->v12 && c->rd.aead.alg))
 		return on_ccs(c);
-	if (c->rd.aead.alg) {
+	if (c->rd.aead.alg && c->v12) {
+		err = tls12_record_decrypt(c, &type, &off, &len);
+		if (err)
+			return err;
+		if (type == TLS_CT_CCS)
+			return MOTE_ERR_UNEXPECTED_MESSAGE;
+	} else if (c->rd.aead.alg) {
 		if (type != TLS_CT_APPDATA)
 			return MOTE_ERR_UNEXPECTED_MESSAGE;
 		err = tls_record_decrypt(c, &type, &len);
@@ -368,7 +389,7 @@ static int process_record(mote_conn *c)
 	} else if (type != TLS_CT_HANDSHAKE && type != TLS_CT_ALERT) {
 		return MOTE_ERR_UNEXPECTED_MESSAGE;
 	}
-	return dispatch(c, type, len);
+	return dispatch(c, type, off, len);
 }
 
 static int header_check(mote_conn *c)

@@ -25,6 +25,23 @@ int tls_sni_wanted(const char *name)
 	return !digits_dots;
 }
 
+/* TLS 1.2 is offered unless the config says no or lists no TLS 1.2
+ * suite. */
+int tls12_offered(const mote_conn *c)
+{
+	const uint16_t *list;
+	size_t n = tls_cfg_suites(c->ctx->config, &list);
+
+	if (c->ctx->config->flags & MOTE_CONFIG_NO_TLS12)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		const tls_suite *s = tls_suite_find(list[i]);
+		if (s && s->kx != TLS_KX_13)
+			return 1;
+	}
+	return 0;
+}
+
 int tls_ext_sent(const mote_conn *c, uint16_t type)
 {
 	const mote_config *cfg = c->ctx->config;
@@ -48,7 +65,15 @@ int tls_ext_sent(const mote_conn *c, uint16_t type)
 	case TLS_EXT_COOKIE:
 		return c->hs && c->hs->cookie_len;
 	case TLS_EXT_PRE_SHARED_KEY:
-		return c->hs && c->hs->psk_offered;
+		return c->hs && c->hs->psk_offered && c->hs->session >= 0 &&
+		       !c->ctx->sessions[c->hs->session].version12;
+	case TLS_EXT_EXTENDED_MASTER_SECRET:
+	case TLS_EXT_RENEGOTIATION_INFO:
+	case TLS_EXT_EC_POINT_FORMATS:
+		return tls12_offered(c);
+	case TLS_EXT_SESSION_TICKET:
+		return tls12_offered(c) && !(cfg->flags & MOTE_CONFIG_NO_RESUMPTION) &&
+		       c->ctx->n_sessions;
 	default:
 		return 0;
 	}

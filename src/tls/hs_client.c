@@ -34,6 +34,12 @@ static const struct hs_rule rules[] = {
 	{TLS_ST_WAIT_CERT, TLS_HS_CERTIFICATE, K_CERT, NULL},
 	{TLS_ST_WAIT_CV, TLS_HS_CERTIFICATE_VERIFY, K_WHOLE, tls_cv_handle},
 	{TLS_ST_WAIT_FIN, TLS_HS_FINISHED, K_WHOLE, tls_fin_handle},
+	{TLS_ST12_WAIT_CERT, TLS_HS_CERTIFICATE, K_CERT, NULL},
+	{TLS_ST12_WAIT_SKE, TLS_HS_SERVER_KEY_EXCHANGE, K_WHOLE, tls12_ske_handle},
+	{TLS_ST12_WAIT_SHD, TLS_HS_CERTIFICATE_REQUEST, K_WHOLE, tls12_cr_handle},
+	{TLS_ST12_WAIT_SHD, TLS_HS_SERVER_HELLO_DONE, K_WHOLE, tls12_shd_handle},
+	{TLS_ST12_WAIT_CCS, TLS_HS_NEW_SESSION_TICKET, K_WHOLE, tls12_nst_handle},
+	{TLS_ST12_WAIT_FIN, TLS_HS_FINISHED, K_WHOLE, tls12_fin_handle},
 	{TLS_ST_CONNECTED, TLS_HS_NEW_SESSION_TICKET, K_NST, NULL},
 	{TLS_ST_CONNECTED, TLS_HS_KEY_UPDATE, K_WHOLE, tls_ku_handle},
 };
@@ -77,6 +83,11 @@ static int msg_begin(mote_conn *c, const struct hs_rule **rule)
 	const struct hs_rule *r = rule_find(c->state, c->hdr[0]);
 
 	*rule = r;
+	/* TLS 1.2 after the handshake: HelloRequest or any other handshake
+	 * message would start a renegotiation, which this client refuses
+	 * (fatal, no_renegotiation alert). */
+	if (c->v12 && c->state == TLS_ST_CONNECTED)
+		return MOTE_ERR_RENEGOTIATION;
 	if (!r)
 		return MOTE_ERR_UNEXPECTED_MESSAGE;
 	c->body_len = ((uint32_t)c->hdr[1] << 16) | ((uint32_t)c->hdr[2] << 8) | c->hdr[3];

@@ -75,3 +75,40 @@ int tls_kex_shared(mote_conn *c, uint16_t group, const uint8_t *peer, size_t pee
 		return MOTE_ERR_UNSUPPORTED;
 	}
 }
+
+/* TLS 1.2 ECDHE (RFC 8422 5.10): a fresh key pair for the server's curve;
+ * the private key lives on the stack for this call only. */
+int tls_kex_ephemeral(mote_conn *c, uint16_t group, const uint8_t *peer, size_t peer_len,
+                      uint8_t *pub, size_t *pub_len, uint8_t *shared, size_t *shared_len)
+{
+	uint8_t priv[48];
+	mote_ec_curve curve = group == MOTE_GROUP_SECP384R1 ? MOTE_EC_P384 : MOTE_EC_P256;
+	int err;
+
+	switch (group) {
+	case MOTE_GROUP_X25519:
+		if (peer_len != 32)
+			return MOTE_ERR_BAD_POINT;
+		err = tls_random(c, priv, 32);
+		if (!err) {
+			mote_x25519_base(pub, priv);
+			*pub_len = 32;
+			*shared_len = 32;
+			err = mote_x25519(shared, priv, peer);
+		}
+		break;
+	case MOTE_GROUP_SECP256R1:
+	case MOTE_GROUP_SECP384R1:
+		err = mote_ec_keygen(curve, priv, pub, mote_drbg_random, &c->ctx->drbg);
+		if (!err) {
+			*pub_len = 1 + 2 * mote_ec_size(curve);
+			*shared_len = mote_ec_size(curve);
+			err = mote_ecdh(curve, shared, priv, peer, peer_len);
+		}
+		break;
+	default:
+		return MOTE_ERR_ILLEGAL_PARAMETER;
+	}
+	mote_wipe(priv, sizeof priv);
+	return err;
+}

@@ -8,7 +8,8 @@
 
 int tls_cert_start(mote_conn *c)
 {
-	c->hs->cert_stage = 0;
+	/* TLS 1.2 has no request context: the list length comes first. */
+	c->hs->cert_stage = c->v12 ? 1 : 0;
 	c->hs->cert_left = 0;
 	/* Smallest: empty context, 3-byte list length, one 1-byte entry
 	 * with empty extensions. */
@@ -31,7 +32,7 @@ static int cert_prefix(mote_conn *c, uint8_t b)
 	if (hs->cert_stage == 4) {
 		if (hs->cert_left == 0)
 			return MOTE_ERR_DECODE; /* empty chain: decode_error (4.4.2.4) */
-		if (hs->cert_left + 4 != c->body_len)
+		if (hs->cert_left + 4 - c->v12 != c->body_len)
 			return MOTE_ERR_DECODE;
 	}
 	return 0;
@@ -63,6 +64,6 @@ int tls_cert_end(mote_conn *c)
 
 	if (err)
 		return err;
-	c->state = TLS_ST_WAIT_CV;
+	c->state = c->v12 ? TLS_ST12_WAIT_SKE : TLS_ST_WAIT_CV;
 	return 0;
 }

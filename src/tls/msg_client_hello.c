@@ -77,6 +77,8 @@ static void ext_simple(const mote_conn *c, tls_wr *w)
 	tls_wr_open(w, 2);
 	tls_wr_open(w, 1);
 	tls_wr_u16(w, TLS_VERSION_13);
+	if (tls12_offered(c))
+		tls_wr_u16(w, TLS_VERSION_12);
 	tls_wr_close(w);
 	tls_wr_close(w);
 	if (!(cfg->flags & MOTE_CONFIG_NO_RESUMPTION) && c->ctx->n_sessions) {
@@ -99,6 +101,34 @@ static void ext_simple(const mote_conn *c, tls_wr *w)
 		tls_wr_u16(w, TLS_EXT_MAX_FRAGMENT_LENGTH);
 		tls_wr_open(w, 2);
 		tls_wr_u8(w, c->mfl);
+		tls_wr_close(w);
+	}
+}
+
+/* TLS 1.2 extensions: extended_master_secret (RFC 7627), empty
+ * renegotiation_info (RFC 5746 3.4: the initial handshake), session_ticket
+ * (RFC 5077: a stored ticket, else empty), ec_point_formats (RFC 8422
+ * 5.1.2: uncompressed only). */
+static void ext_tls12(const mote_conn *c, tls_wr *w)
+{
+	const mote_session *s = ch_session(c);
+
+	if (!tls12_offered(c))
+		return;
+	tls_wr_u16(w, TLS_EXT_EXTENDED_MASTER_SECRET);
+	tls_wr_u16(w, 0);
+	tls_wr_u16(w, TLS_EXT_RENEGOTIATION_INFO);
+	tls_wr_u16(w, 1);
+	tls_wr_u8(w, 0);
+	tls_wr_u16(w, TLS_EXT_EC_POINT_FORMATS);
+	tls_wr_u16(w, 2);
+	tls_wr_u8(w, 1);
+	tls_wr_u8(w, 0);
+	if (tls_ext_sent(c, TLS_EXT_SESSION_TICKET)) {
+		tls_wr_u16(w, TLS_EXT_SESSION_TICKET);
+		tls_wr_open(w, 2);
+		if (s && s->version12)
+			tls_wr_bytes(w, s->ticket, s->ticket_len);
 		tls_wr_close(w);
 	}
 }
@@ -127,7 +157,7 @@ static void ext_psk(const mote_conn *c, tls_wr *w)
 	const mote_session *s = ch_session(c);
 	size_t hl;
 
-	if (!c->hs->psk_offered || !s)
+	if (!c->hs->psk_offered || !s || s->version12)
 		return;
 	hl = mote_hash_size(tls_suite_find(s->suite)->hash);
 	tls_wr_u16(w, TLS_EXT_PRE_SHARED_KEY);
@@ -158,13 +188,17 @@ static void ch_write(const mote_conn *c, tls_wr *w)
 	tls_wr_u16(w, TLS_VERSION_12); /* legacy_version */
 	tls_wr_bytes(w, hs->u.pre.random, 32);
 	tls_wr_open(w, 1);
-	if (!(cfg->flags & MOTE_CONFIG_NO_MIDDLEBOX_COMPAT))
-		tls_wr_bytes(w, hs->session_id, 32);
+	tls_wr_bytes(w, hs->session_id, hs->sid_len);
 	tls_wr_close(w);
 	n = tls_cfg_suites(cfg, &list);
 	tls_wr_open(w, 2);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		const tls_suite *st = tls_suite_find(list[i]);
+		/* Unknown suites are offered as configured (tests). */
+		if (st && st->kx != TLS_KX_13 && !tls12_offered(c))
+			continue;
 		tls_wr_u16(w, list[i]);
+	}
 	tls_wr_close(w);
 	tls_wr_u8(w, 1); /* legacy_compression_methods: null only */
 	tls_wr_u8(w, 0);
@@ -177,6 +211,7 @@ static void ch_write(const mote_conn *c, tls_wr *w)
 	ext_u16_list(w, TLS_EXT_SIGNATURE_ALGORITHMS, list, n);
 	ext_key_share(c, w);
 	ext_alpn(c, w);
+	ext_tls12(c, w);
 	if (hs->cookie_len) {
 		tls_wr_u16(w, TLS_EXT_COOKIE);
 		tls_wr_open(w, 2);
@@ -194,7 +229,7 @@ size_t tls_ch_binders_len(const mote_conn *c)
 {
 	const mote_session *s = ch_session(c);
 
-	if (!c->hs->psk_offered || !s)
+	if (!c->hs->psk_offered || !s || s->version12)
 		return 0;
 	return 2 + 1 + mote_hash_size(tls_suite_find(s->suite)->hash);
 }
@@ -250,7 +285,7 @@ int tls_ch_prepare(mote_conn *c)
 	tls_wr w;
 
 	s = ch_session(c);
-	if (s && hs->psk_offered) {
+	if (s && hs->psk_offered && !s->version12) {
 		mote_hash_alg alg = tls_suite_find(s->suite)->hash;
 		if (!hs->hrr) {
 			hs->u.pre.obf_age = ticket_age(c, s);

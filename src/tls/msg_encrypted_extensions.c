@@ -68,6 +68,13 @@ static int ee_ext(const mote_conn *c, struct ee_msg *m, uint16_t type, tls_rd *d
  * record needs the server to have accepted one of the two extensions. */
 static int ee_limits(mote_conn *c, const struct ee_msg *m)
 {
+	return tls_limits_set(c, m->mfl, m->rsl);
+}
+
+int tls_limits_set(mote_conn *c, uint8_t mfl, uint16_t rsl)
+{
+	const struct ee_msg mm = {0, mfl, rsl, 0}, *m = &mm;
+
 	if (m->mfl && m->rsl)
 		return MOTE_ERR_ILLEGAL_PARAMETER; /* RFC 8449 4: one or the other */
 	if (m->rsl) {

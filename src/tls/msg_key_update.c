@@ -56,7 +56,7 @@ int mote_conn_key_update(mote_conn *c, int request_peer)
 {
 	if (c->err)
 		return c->err;
-	if (c->state != TLS_ST_CONNECTED || (c->out & TLS_OUT_KU) ||
+	if (c->state != TLS_ST_CONNECTED || c->v12 || (c->out & TLS_OUT_KU) ||
 	    (c->flags & TLS_F_CLOSE_SENT))
 		return MOTE_ERR_STATE;
 	c->u.post.ku_pending = (uint8_t)(1 + (request_peer != 0));

@@ -103,7 +103,8 @@ static int sh_common_checks(const mote_conn *c, const struct sh_msg *m)
 	const mote_handshake *hs = c->hs;
 	const uint16_t *suites;
 	size_t n_suites = tls_cfg_suites(c->ctx->config, &suites);
-	size_t sid_len = (c->ctx->config->flags & MOTE_CONFIG_NO_MIDDLEBOX_COMPAT) ? 0 : 32;
+	size_t sid_len = hs->sid_len;
+	const tls_suite *st = tls_suite_find(m->suite);
 
 	if (!(m->seen & tls_ext_bit(TLS_EXT_SUPPORTED_VERSIONS)))
 		return MOTE_ERR_PROTOCOL_VERSION; /* the server chose TLS 1.2 or older */
@@ -111,14 +112,13 @@ static int sh_common_checks(const mote_conn *c, const struct sh_msg *m)
 		return MOTE_ERR_ILLEGAL_PARAMETER;
 	if (m->sid.n != sid_len || memcmp(m->sid.p, hs->session_id, sid_len) != 0)
 		return MOTE_ERR_ILLEGAL_PARAMETER;
-	if (m->comp != 0 || !tls_list_has(suites, n_suites, m->suite) ||
-	    !tls_suite_find(m->suite))
+	if (m->comp != 0 || !tls_list_has(suites, n_suites, m->suite) || !st || st->kx != TLS_KX_13)
 		return MOTE_ERR_ILLEGAL_PARAMETER;
 	return 0;
 }
 
 /* Starts the transcript with the suite's hash and the ClientHello. */
-static void transcript_start(mote_conn *c, mote_hash_alg alg)
+void tls_transcript_start(mote_conn *c, mote_hash_alg alg)
 {
 	mote_handshake *hs = c->hs;
 
@@ -240,14 +240,14 @@ static int sh_finish(mote_conn *c, const struct sh_msg *m, const uint8_t *p, siz
 	c->suite = m->suite;
 	c->group = m->group;
 	if (!hs->transcript_on)
-		transcript_start(c, tls_suite_find(m->suite)->hash);
+		tls_transcript_start(c, tls_suite_find(m->suite)->hash);
 	tls_hs_hash_msg(c, p, n);
 	err = sh_keys(c, m);
 	if (err)
 		return err;
-	/* A ticket is used once, accepted or not. */
+	/* A ticket is used once, accepted or not (a TLS 1.2 session stays). */
 	if (hs->psk_offered)
-		tls_session_release(c, 1);
+		tls_session_release(c, !c->ctx->sessions[hs->session].version12);
 	/* The ClientHello state (ephemeral keys included) is done with. */
 	mote_wipe(&hs->u.pre, sizeof hs->u.pre);
 	c->flags |= TLS_F_KEYCHG;
@@ -255,10 +255,36 @@ static int sh_finish(mote_conn *c, const struct sh_msg *m, const uint8_t *p, siz
 	return 0;
 }
 
+/* A ServerHello without supported_versions chose TLS 1.2 (or older). */
+static int sh_is_tls12(const uint8_t *p, size_t n)
+{
+	tls_rd r, exts, d;
+
+	tls_rd_init(&r, p, n);
+	(void)tls_rd_bytes(&r, 2 + 32);
+	tls_rd_vec(&r, &d, 1, 0, 32);
+	(void)tls_rd_bytes(&r, 3);
+	if (r.err)
+		return 0; /* sh_parse reports it */
+	if (r.n == 0)
+		return 1;
+	tls_rd_vec(&r, &exts, 2, 0, 0xFFFF);
+	while (!exts.err && exts.n) {
+		if (tls_rd_u16(&exts) == TLS_EXT_SUPPORTED_VERSIONS)
+			return 0;
+		tls_rd_vec(&exts, &d, 2, 0, 0xFFFF);
+	}
+	return 1;
+}
+
 int tls_sh_handle(mote_conn *c, const uint8_t *p, size_t n)
 {
 	struct sh_msg m;
-	int err = sh_parse(c, &m, p, n);
+	int err;
+
+	if (sh_is_tls12(p, n))
+		return tls12_offered(c) ? tls12_sh_handle(c, p, n) : MOTE_ERR_PROTOCOL_VERSION;
+	err = sh_parse(c, &m, p, n);
 
 	if (err)
 		return err;

@@ -21,9 +21,23 @@ int tls_dir_set(mote_tls_dir *d, const tls_suite *s, const uint8_t *secret)
 		err = mote_aead_init(&d->aead, s->aead, key, kl);
 	mote_wipe(key, sizeof key);
 	d->seq = 0;
+	d->v12 = 0;
+	d->explicit_len = 0;
 	if (err)
 		d->aead.alg = MOTE_AEAD_NONE;
 	return err ? MOTE_ERR_INTERNAL : 0;
+}
+
+size_t tls_record_hdr(const mote_tls_dir *d)
+{
+	return 5 + d->explicit_len;
+}
+
+size_t tls_record_tail(const mote_tls_dir *d)
+{
+	if (d->aead.alg == MOTE_AEAD_NONE)
+		return 0;
+	return d->v12 ? 16 : 17;
 }
 
 void tls_dir_clear(mote_tls_dir *d)
@@ -49,6 +63,68 @@ static void put_header(uint8_t *h, uint8_t type, size_t len)
 	h[4] = (uint8_t)len;
 }
 
+/* TLS 1.2 nonce (RFC 5288 3, RFC 7905 2): AES-GCM: 4-byte salt || the
+ * 8-byte explicit nonce (the sequence number, sent in the record);
+ * ChaCha20-Poly1305: as TLS 1.3. Additional data (RFC 5246 6.2.3.3):
+ * seq_num || type || version || plaintext length. */
+static void record12_nonce_aad(const mote_tls_dir *d, uint8_t type, size_t len,
+                               uint8_t nonce[12], uint8_t aad[13])
+{
+	if (d->explicit_len) {
+		memcpy(nonce, d->iv, 4);
+		for (int i = 0; i < 8; i++)
+			nonce[4 + i] = (uint8_t)(d->seq >> (56 - 8 * i));
+	} else {
+		record_nonce(d, nonce);
+	}
+	for (int i = 0; i < 8; i++)
+		aad[i] = (uint8_t)(d->seq >> (56 - 8 * i));
+	aad[8] = type;
+	aad[9] = 0x03;
+	aad[10] = 0x03;
+	aad[11] = (uint8_t)(len >> 8);
+	aad[12] = (uint8_t)len;
+}
+
+/* TLS 1.2 record: content at rec + 5 + explicit_len. */
+static size_t record12_seal(mote_tls_dir *d, uint8_t *rec, size_t len, uint8_t type)
+{
+	uint8_t nonce[12], aad[13];
+	uint8_t *body = rec + 5 + d->explicit_len;
+
+	record12_nonce_aad(d, type, len, nonce, aad);
+	memcpy(rec + 5, nonce + 4, d->explicit_len);
+	put_header(rec, type, d->explicit_len + len + 16);
+	(void)mote_aead_seal(&d->aead, nonce, aad, 13, body, len, body + len);
+	d->seq++;
+	return 5 + d->explicit_len + len + 16;
+}
+
+int tls12_record_decrypt(mote_conn *c, uint8_t *type, size_t *off, size_t *len)
+{
+	mote_tls_dir *d = &c->rd;
+	uint8_t *rec = tls_rbuf(c);
+	size_t clen = (size_t)c->rneed - 5, n;
+	uint8_t nonce[12], aad[13];
+
+	if (clen < d->explicit_len + 16u)
+		return MOTE_ERR_BAD_RECORD_MAC;
+	n = clen - d->explicit_len - 16;
+	record12_nonce_aad(d, rec[0], n, nonce, aad);
+	/* The explicit nonce is the peer's choice: take it from the record. */
+	memcpy(nonce + 4, rec + 5, d->explicit_len);
+	if (mote_aead_open(&d->aead, nonce, aad, 13, rec + 5 + d->explicit_len, n,
+	                   rec + 5 + d->explicit_len + n))
+		return MOTE_ERR_BAD_RECORD_MAC;
+	d->seq++;
+	if (n > 16384 || n > c->recv_limit)
+		return MOTE_ERR_RECORD_OVERFLOW;
+	*type = rec[0];
+	*off = d->explicit_len;
+	*len = n;
+	return 0;
+}
+
 size_t tls_record_seal(mote_conn *c, size_t off, size_t len, uint8_t type)
 {
 	mote_tls_dir *d = &c->wr;
@@ -56,6 +132,8 @@ size_t tls_record_seal(mote_conn *c, size_t off, size_t len, uint8_t type)
 	uint8_t nonce[12];
 	size_t clen;
 
+	if (d->aead.alg != MOTE_AEAD_NONE && d->v12)
+		return record12_seal(d, rec, len, type);
 	if (d->aead.alg == MOTE_AEAD_NONE) {
 		put_header(rec, type, len);
 		return 5 + len;
@@ -88,7 +166,7 @@ size_t tls_record_room(const mote_conn *c, int protected_rec)
 
 void tls_record_append(mote_conn *c, uint8_t type, const uint8_t *p, size_t len)
 {
-	memcpy(c->sbuf + c->slen + 5, p, len);
+	memcpy(c->sbuf + c->slen + tls_record_hdr(&c->wr), p, len);
 	c->slen = (uint16_t)(c->slen + tls_record_seal(c, c->slen, len, type));
 }
 

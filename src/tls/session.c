@@ -45,6 +45,8 @@ static int entry_usable(const mote_conn *c, const mote_session *e, uint64_t now)
 
 	if (e->state != S_VALID || memcmp(e->name_hash, c->name_hash, 16) != 0)
 		return 0;
+	if (e->version12 && !tls12_offered(c))
+		return 0;
 	return !entry_expired(e, now) && tls_list_has(suites, n, e->suite) &&
 	       tls_suite_find(e->suite);
 }
@@ -260,4 +262,86 @@ int tls_nst_end(mote_conn *c)
 	e->state = S_VALID;
 	post->nst_entry = -1;
 	return 0;
+}
+
+/* ---- TLS 1.2 sessions (RFC 5246 7.4.1.2, RFC 5077) ------------------ */
+
+/* Default lifetime of a TLS 1.2 session: a session ID has none, and a
+ * ticket's lifetime_hint of 0 means unspecified. */
+#define TLS12_LIFETIME_S 7200
+
+/* NewSessionTicket (RFC 5077 3.3): lifetime_hint(4) ticket<0..2^16-1>,
+ * only after the server acknowledged session_ticket. The ticket waits in
+ * a cache entry being filled until the server's Finished verifies. An
+ * empty or oversized ticket is not kept. */
+int tls12_nst_handle(mote_conn *c, const uint8_t *p, size_t n)
+{
+	mote_tls12_state *t = &c->u.t12;
+	tls_rd r, tk;
+	uint32_t hint;
+	int e;
+
+	if (!t->ticket_ext)
+		return MOTE_ERR_UNEXPECTED_MESSAGE;
+	tls_rd_init(&r, p, n);
+	hint = tls_rd_u32(&r);
+	tls_rd_vec(&r, &tk, 2, 0, 0xFFFF);
+	if (tls_rd_end(&r))
+		return MOTE_ERR_DECODE;
+	t->ticket_ext = 0;
+	if (tk.n == 0 || tk.n > MOTE_SESSION_TICKET_MAX)
+		return 0;
+	e = tls_session_new(c);
+	if (e < 0)
+		return 0;
+	c->ctx->sessions[e].state = S_FILLING;
+	c->ctx->sessions[e].lifetime_s = hint ? hint : TLS12_LIFETIME_S;
+	c->ctx->sessions[e].ticket_len = (uint16_t)tk.n;
+	memcpy(c->ctx->sessions[e].ticket, tk.p, tk.n);
+	t->nst_entry = (int16_t)e;
+	return 0;
+}
+
+/* After the server's Finished: the session (master secret, suite, the
+ * server's session ID and/or the new ticket) goes to the cache. A
+ * resumed session stays, its ticket replaced by a new one if any. */
+void tls12_session_store(mote_conn *c)
+{
+	mote_ctx *ctx = c->ctx;
+	mote_tls12_state *t = &c->u.t12;
+	mote_handshake *hs = c->hs;
+	mote_session *old = hs->session >= 0 ? &ctx->sessions[hs->session] : NULL;
+	mote_session *e;
+	int i = t->nst_entry;
+
+	if (t->resumed && i < 0) {
+		tls_session_release(c, 0);
+		return;
+	}
+	if (i < 0 && hs->sid_len)
+		i = tls_session_new(c);
+	if (i < 0)
+		return;
+	e = &ctx->sessions[i];
+	if (i != t->nst_entry) {
+		e->ticket_len = 0;
+		e->lifetime_s = TLS12_LIFETIME_S;
+	}
+	if (t->resumed && old) {
+		e->sid_len = old->sid_len;
+		memcpy(e->session_id, old->session_id, old->sid_len);
+		tls_session_release(c, 1);
+	} else {
+		e->sid_len = hs->sid_len;
+		memcpy(e->session_id, hs->session_id, hs->sid_len);
+	}
+	e->version12 = (uint8_t)(1 | (t->ems ? 2 : 0));
+	e->suite = c->suite;
+	e->psk_len = 48;
+	memcpy(e->psk, t->master, 48);
+	memcpy(e->name_hash, c->name_hash, 16);
+	e->issued_ms = now_ms(ctx);
+	e->serial = ++ctx->session_serial;
+	e->state = S_VALID;
+	t->nst_entry = -1;
 }

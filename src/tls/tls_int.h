@@ -17,6 +17,7 @@
 #define TLS_CT_APPDATA 23
 
 /* Handshake message types. */
+#define TLS_HS_HELLO_REQUEST 0
 #define TLS_HS_CLIENT_HELLO 1
 #define TLS_HS_SERVER_HELLO 2
 #define TLS_HS_NEW_SESSION_TICKET 4
@@ -24,7 +25,10 @@
 #define TLS_HS_ENCRYPTED_EXTENSIONS 8
 #define TLS_HS_CERTIFICATE 11
 #define TLS_HS_CERTIFICATE_REQUEST 13
+#define TLS_HS_SERVER_KEY_EXCHANGE 12
+#define TLS_HS_SERVER_HELLO_DONE 14
 #define TLS_HS_CERTIFICATE_VERIFY 15
+#define TLS_HS_CLIENT_KEY_EXCHANGE 16
 #define TLS_HS_FINISHED 20
 #define TLS_HS_KEY_UPDATE 24
 #define TLS_HS_MESSAGE_HASH 254
@@ -34,10 +38,13 @@
 #define TLS_EXT_MAX_FRAGMENT_LENGTH 1
 #define TLS_EXT_STATUS_REQUEST 5
 #define TLS_EXT_SUPPORTED_GROUPS 10
+#define TLS_EXT_EC_POINT_FORMATS 11
 #define TLS_EXT_SIGNATURE_ALGORITHMS 13
 #define TLS_EXT_ALPN 16
 #define TLS_EXT_SCT 18
+#define TLS_EXT_EXTENDED_MASTER_SECRET 23
 #define TLS_EXT_RECORD_SIZE_LIMIT 28
+#define TLS_EXT_SESSION_TICKET 35
 #define TLS_EXT_PRE_SHARED_KEY 41
 #define TLS_EXT_EARLY_DATA 42
 #define TLS_EXT_SUPPORTED_VERSIONS 43
@@ -47,6 +54,7 @@
 #define TLS_EXT_POST_HANDSHAKE_AUTH 49
 #define TLS_EXT_SIGNATURE_ALGORITHMS_CERT 50
 #define TLS_EXT_KEY_SHARE 51
+#define TLS_EXT_RENEGOTIATION_INFO 0xFF01
 
 #define TLS_VERSION_13 0x0304
 #define TLS_VERSION_12 0x0303
@@ -59,6 +67,12 @@ enum {
 	TLS_ST_WAIT_CERT,
 	TLS_ST_WAIT_CV,
 	TLS_ST_WAIT_FIN,
+	/* TLS 1.2 (RFC 5246 7.3) */
+	TLS_ST12_WAIT_CERT,
+	TLS_ST12_WAIT_SKE,
+	TLS_ST12_WAIT_SHD,  /* CertificateRequest or ServerHelloDone */
+	TLS_ST12_WAIT_CCS,  /* NewSessionTicket or change_cipher_spec */
+	TLS_ST12_WAIT_FIN,
 	TLS_ST_CONNECTED,
 	TLS_ST_CLOSED,
 	TLS_ST_COUNT
@@ -71,6 +85,7 @@ enum {
 #define TLS_OUT_KU 0x08    /* KeyUpdate */
 #define TLS_OUT_ALERT 0x10 /* fatal alert, then closed */
 #define TLS_OUT_CLOSE 0x20 /* close_notify */
+#define TLS_OUT_T12 0x40   /* TLS 1.2 client flight (mote_tls12_state) */
 
 /* mote_conn.flags */
 #define TLS_F_CCS_SENT 0x01
@@ -83,10 +98,13 @@ enum {
 #define TLS_F_HRR 0x80
 
 /* Cipher suite parameters. */
+enum { TLS_KX_13 = 0, TLS_KX_ECDHE_ECDSA = 1, TLS_KX_ECDHE_RSA = 2 };
+
 typedef struct {
 	uint16_t id;
 	mote_aead_alg aead;
 	mote_hash_alg hash;
+	uint8_t kx; /* TLS_KX_*: 0 for TLS 1.3 suites */
 } tls_suite;
 
 const tls_suite *tls_suite_find(uint16_t id);
@@ -130,6 +148,8 @@ void tls_record_append(mote_conn *c, uint8_t type, const uint8_t *p, size_t len)
 /* Opens the complete protected record in rbuf in place: *type and the
  * plaintext rbuf[5 .. 5 + *len). */
 int tls_record_decrypt(mote_conn *c, uint8_t *type, size_t *len);
+/* TLS 1.2: the plaintext is at rbuf[5 + *off .. + *len). */
+int tls12_record_decrypt(mote_conn *c, uint8_t *type, size_t *off, size_t *len);
 
 /* Large-record pool (pool.c). mote_conn.lbuf: 0 no pool buffer, 1..n
  * buffer lbuf - 1 held, TLS_POOL_WAITING the current record waits for
@@ -204,11 +224,19 @@ int tls_x509_verify_cv(mote_conn *c, uint16_t scheme, const uint8_t *content, si
 int tls_sig_verify(mote_ctx *ctx, uint16_t scheme, const mote_pkey *key, const uint8_t *content,
                    size_t len, const uint8_t *sig, size_t sig_len);
 
+/* The same for a TLS 1.2 ServerKeyExchange: ecdsa_* schemes name the hash
+ * only, any supported curve of the key goes. */
+int tls_sig_verify12(mote_ctx *ctx, uint16_t scheme, const mote_pkey *key,
+                     const uint8_t *content, size_t len, const uint8_t *sig, size_t sig_len);
+
 /* Extensions (ext.c). */
 int tls_sni_wanted(const char *name);
 int tls_ext_sent(const mote_conn *c, uint16_t type);
+/* TLS 1.2 is offered (not MOTE_CONFIG_NO_TLS12). */
+int tls12_offered(const mote_conn *c);
 int tls_ext_misplaced(const mote_conn *c, uint16_t type);
 uint64_t tls_ext_bit(uint16_t type);
+/* The ServerHello's TLS 1.2 extensions (msg_server_hello12.c). */
 
 /* Key exchange (kex.c). */
 int tls_kex_supported(uint16_t group);
@@ -222,6 +250,38 @@ void tls_name_hash(const char *name, uint8_t out[16]);
 int tls_session_pick(mote_conn *c);
 void tls_session_release(mote_conn *c, int consumed);
 int tls_session_new(mote_conn *c);
+
+/* ---- TLS 1.2 (RFC 5246) ---- */
+/* ServerHello without supported_versions (msg_server_hello12.c). */
+int tls12_sh_handle(mote_conn *c, const uint8_t *p, size_t n);
+/* Starts the transcript with the suite's hash and the ClientHello. */
+void tls_transcript_start(mote_conn *c, mote_hash_alg alg);
+/* Record limits from the server's max_fragment_length / record_size_limit
+ * answers (0: none). */
+int tls_limits_set(mote_conn *c, uint8_t mfl, uint16_t rsl);
+int tls12_ske_handle(mote_conn *c, const uint8_t *p, size_t n);
+int tls12_cr_handle(mote_conn *c, const uint8_t *p, size_t n);
+int tls12_shd_handle(mote_conn *c, const uint8_t *p, size_t n);
+int tls12_nst_handle(mote_conn *c, const uint8_t *p, size_t n);
+int tls12_fin_handle(mote_conn *c, const uint8_t *p, size_t n);
+int tls12_ccs(mote_conn *c);
+int tls12_flight_emit(mote_conn *c);
+/* Queues [CCS,] Finished: verify_data over the transcript so far. */
+void tls12_client_finished(mote_conn *c, size_t off);
+/* Key block: sets dir (client side if client) from the master secret. */
+int tls12_dir_set(mote_conn *c, mote_tls_dir *d, int client);
+/* Verifies a ServerKeyExchange / TLS 1.2 signature with the leaf key. */
+int tls12_sig_verify(mote_conn *c, uint16_t scheme, const uint8_t *content, size_t len,
+                     const uint8_t *sig, size_t sig_len);
+/* Ephemeral ECDHE for TLS 1.2: a fresh key pair for group, the public
+ * key to pub (*pub_len) and the shared secret (x coordinate). */
+int tls_kex_ephemeral(mote_conn *c, uint16_t group, const uint8_t *peer, size_t peer_len,
+                      uint8_t *pub, size_t *pub_len, uint8_t *shared, size_t *shared_len);
+/* Stores the TLS 1.2 session after a verified server Finished. */
+void tls12_session_store(mote_conn *c);
+/* Record header bytes before the content / after it for a direction. */
+size_t tls_record_hdr(const mote_tls_dir *d);
+size_t tls_record_tail(const mote_tls_dir *d);
 
 /* Randomness from the context's DRBG. */
 int tls_random(mote_conn *c, uint8_t *out, size_t len);

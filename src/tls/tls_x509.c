@@ -107,7 +107,7 @@ int tls_x509_feed(mote_conn *c, const uint8_t *p, size_t n)
 	if (ctx->pk_busy)
 		return tls_fail_alert(c, MOTE_ERR_STATE, MOTE_ALERT_internal_error);
 	ctx->pk_busy = 1;
-	err = mote_x509_feed_tls(&c->hs->u.cert.x509, 1, p, n);
+	err = mote_x509_feed_tls(&c->hs->u.cert.x509, !c->v12, p, n);
 	ctx->pk_busy = 0;
 	return err ? cert_fail(c, err) : 0;
 }
@@ -170,4 +170,15 @@ int tls_x509_verify_cv(mote_conn *c, uint16_t scheme, const uint8_t *content, si
 	if (!c->hs->have_leaf)
 		return MOTE_ERR_INTERNAL;
 	return tls_sig_verify(c->ctx, scheme, &c->hs->u.post.leaf, content, len, sig, sig_len);
+}
+
+int tls12_sig_verify(mote_conn *c, uint16_t scheme, const uint8_t *content, size_t len,
+                     const uint8_t *sig, size_t sig_len)
+{
+	int err;
+
+	if (!c->hs->have_leaf)
+		return MOTE_ERR_INTERNAL;
+	err = tls_sig_verify12(c->ctx, scheme, &c->hs->u.post.leaf, content, len, sig, sig_len);
+	return err == MOTE_ERR_BAD_CERT_VERIFY ? MOTE_ERR_BAD_SKE_SIGNATURE : err;
 }

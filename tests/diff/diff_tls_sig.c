@@ -104,9 +104,16 @@ static void run_case(const struct scheme_case *sc, mote_ctx *ctx)
 	CHECK_INT(tls_sig_verify(ctx, MOTE_SIG_RSA_PSS_PSS_SHA256, &key, content, sizeof content, sig,
 	                         sl),
 	          MOTE_ERR_ILLEGAL_PARAMETER);
-	CHECK_INT(tls_sig_verify(ctx, MOTE_SIG_RSA_PKCS1_SHA256, &key, content, sizeof content, sig,
-	                         sl),
-	          MOTE_ERR_ILLEGAL_PARAMETER);
+	/* rsa_pkcs1_* (TLS 1.2 ServerKeyExchange): RSA keys only; a PSS
+	 * signature is not a PKCS#1 v1.5 one. */
+	if (key.type != MOTE_PKEY_RSA)
+		CHECK_INT(tls_sig_verify(ctx, MOTE_SIG_RSA_PKCS1_SHA256, &key, content, sizeof content,
+		                         sig, sl),
+		          MOTE_ERR_ILLEGAL_PARAMETER);
+	else if (sc->pss)
+		CHECK_INT(tls_sig_verify(ctx, MOTE_SIG_RSA_PKCS1_SHA256, &key, content, sizeof content,
+		                         sig, sl),
+		          MOTE_ERR_BAD_CERT_VERIFY);
 	if (key.type == MOTE_PKEY_RSA) {
 		ctx->pk_busy = 1;
 		CHECK_INT(tls_sig_verify(ctx, sc->scheme, &key, content, sizeof content, sig, sl),
@@ -130,6 +137,9 @@ int main(void)
 		{MOTE_SIG_RSA_PSS_RSAE_SHA384, "rsa2048", EVP_sha384, 1, 30},
 		{MOTE_SIG_RSA_PSS_RSAE_SHA512, "rsa2048", EVP_sha512, 1, 30},
 		{MOTE_SIG_RSA_PSS_RSAE_SHA256, "rsa4096", EVP_sha256, 1, 10},
+		{MOTE_SIG_RSA_PKCS1_SHA256, "rsa2048", EVP_sha256, 0, 30},
+		{MOTE_SIG_RSA_PKCS1_SHA384, "rsa2048", EVP_sha384, 0, 20},
+		{MOTE_SIG_RSA_PKCS1_SHA512, "rsa4096", EVP_sha512, 0, 10},
 		{MOTE_SIG_ED25519, "ed25519", NULL, 0, 200},
 	};
 	mote_ctx ctx = {0};

@@ -182,6 +182,18 @@ static void test_groups(void)
 	printf("interop_ossl: %d group cases (2 with HelloRetryRequest)\n", n);
 }
 
+/* A stateless server: HelloRetryRequest with a cookie, echoed in the
+ * second ClientHello (and the transcript restarted with message_hash). */
+static void test_cookie(void)
+{
+	struct server_opts so = {.stateless = 1};
+	mote_conn_info_t info;
+
+	run_one("cookie", &valid_cfg, &so, 1024, 1000, &info);
+	CHECK_INT(info.hrr, 1);
+	CHECK_INT(info.group, MOTE_GROUP_X25519);
+}
+
 /* Resumption where the server wants another group: the ticket goes into
  * both ClientHellos, the second binder over the HelloRetryRequest
  * transcript. */
@@ -401,6 +413,7 @@ int main(void)
 	test_chains();
 	test_suites();
 	test_groups();
+	test_cookie();
 	test_hrr_resumption();
 	test_fragmented();
 	test_resumption();

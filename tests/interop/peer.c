@@ -197,6 +197,22 @@ static int alpn_cb(SSL *ssl, const unsigned char **out, unsigned char *outlen,
 	return SSL_TLSEXT_ERR_NOACK;
 }
 
+/* Stateless HelloRetryRequest cookies: a fixed value is enough for a test
+ * (OpenSSL wraps it with its own integrity protection). */
+static int cookie_gen(SSL *ssl, unsigned char *cookie, size_t *len)
+{
+	(void)ssl;
+	memcpy(cookie, "mote-test-cookie", 16);
+	*len = 16;
+	return 1;
+}
+
+static int cookie_verify(SSL *ssl, const unsigned char *cookie, size_t len)
+{
+	(void)ssl;
+	return len == 16 && memcmp(cookie, "mote-test-cookie", 16) == 0;
+}
+
 int peer_ctx_new(struct peer *p, const struct pki *pki, const struct server_opts *o)
 {
 	SSL_CTX *ctx;
@@ -206,7 +222,13 @@ int peer_ctx_new(struct peer *p, const struct pki *pki, const struct server_opts
 	ctx = SSL_CTX_new(TLS_server_method());
 	if (!ctx)
 		return -1;
-	SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION);
+	SSL_CTX_set_min_proto_version(ctx, o->tls12 ? TLS1_2_VERSION : TLS1_3_VERSION);
+	if (o->tls12)
+		SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION);
+	if (o->cipher_list && SSL_CTX_set_cipher_list(ctx, o->cipher_list) != 1)
+		return -1;
+	if (o->no_ems)
+		SSL_CTX_set_options(ctx, SSL_OP_NO_EXTENDED_MASTER_SECRET);
 	if (o->suites && SSL_CTX_set_ciphersuites(ctx, o->suites) != 1)
 		return -1;
 	if (o->groups && SSL_CTX_set1_groups_list(ctx, o->groups) != 1)
@@ -223,10 +245,17 @@ int peer_ctx_new(struct peer *p, const struct pki *pki, const struct server_opts
 		SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
 	if (o->alpn)
 		SSL_CTX_set_alpn_select_cb(ctx, alpn_cb, (void *)o->alpn);
+	if (o->stateless) {
+		SSL_CTX_set_stateless_cookie_generate_cb(ctx, cookie_gen);
+		SSL_CTX_set_stateless_cookie_verify_cb(ctx, cookie_verify);
+	}
 	SSL_CTX_set_keylog_callback(ctx, keylog_cb);
 	SSL_CTX_set_info_callback(ctx, info_cb);
 	p->sctx = ctx;
-	return peer_conn_new(p);
+	if (peer_conn_new(p))
+		return -1;
+	p->stateless = o->stateless;
+	return 0;
 }
 
 int peer_conn_new(struct peer *p)
@@ -377,6 +406,15 @@ static void server_step(struct peer *p)
 {
 	uint8_t junk[4096];
 
+	if (p->stateless) {
+		/* 1: a ClientHello with a valid cookie came; 0: a retry request
+		 * went out (or more input is needed). */
+		if (SSL_stateless(p->ssl) == 1)
+			p->stateless = 0;
+		ERR_clear_error();
+		if (p->stateless)
+			return;
+	}
 	if (!SSL_is_init_finished(p->ssl)) {
 		SSL_do_handshake(p->ssl);
 		ERR_clear_error();

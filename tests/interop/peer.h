@@ -48,7 +48,11 @@ struct server_opts {
 	int max_send_fragment; /* 0: 16384 */
 	int request_cert;   /* CertificateRequest, client cert optional */
 	const char *alpn;   /* protocol to select if the client offers it */
+	int stateless;      /* HelloRetryRequest with a cookie first (SSL_stateless) */
 	int no_mfl_ack;     /* (unused by OpenSSL: always acks MFL) */
+	int tls12;          /* TLS 1.2 only (min = max = TLS 1.2) */
+	const char *cipher_list; /* TLS 1.2 cipher list, NULL: default */
+	int no_ems;         /* TLS 1.2 without extended master secret */
 };
 
 struct record_fault;
@@ -76,6 +80,7 @@ struct peer {
 	void *fault_arg;
 	uint64_t server_seq_hs; /* records the server sent under s_hs so far */
 	int eof_after;          /* close the transport after N records (0 = no) */
+	int stateless;          /* SSL_stateless() until it accepts a cookie */
 };
 
 int peer_ctx_new(struct peer *p, const struct pki *pki, const struct server_opts *o);
