@@ -408,6 +408,9 @@ static int header_check(mote_conn *c)
 	c->rneed = (uint16_t)(len + 5);
 	if (len + 5 <= c->rcap)
 		return 0;
+	/* Plaintext handshake records stream through the own buffer. */
+	if (!c->rd.aead.alg && type == TLS_CT_HANDSHAKE)
+		return 0;
 	/* Above the own buffer: a negotiated limit broken, or a full record
 	 * from a server that accepted none: the pool's job (if any). */
 	if (c->limit_ext || !c->rd.aead.alg)
@@ -415,6 +418,43 @@ static int header_check(mote_conn *c)
 	if (!c->ctx->pool.n)
 		return MOTE_ERR_RECORD_NO_BUFFER;
 	tls_pool_borrow(c);
+	return 0;
+}
+
+/* A plaintext handshake record larger than the own buffer (a TLS 1.2
+ * Certificate, say) is not kept whole: once its header is in, its body
+ * goes to the handshake layer piece by piece as it arrives, each piece
+ * at rbuf + 5. Protected records above the buffer go to the pool. */
+static int streaming(const mote_conn *c)
+{
+	return c->rneed > c->rcap && c->lbuf == 0;
+}
+
+static size_t recv_room(const mote_conn *c)
+{
+	size_t left = (size_t)c->rneed - c->rlen;
+
+	if (c->rlen >= 5 && streaming(c) && left > (size_t)c->rcap - 5)
+		return (size_t)c->rcap - 5;
+	return left;
+}
+
+static int stream_feed(mote_conn *c, size_t n)
+{
+	size_t used = 0;
+	int err;
+
+	c->flags &= (uint8_t)~TLS_F_KEYCHG;
+	err = tls_hs_consume(c, c->rbuf + 5, n, &used);
+	if (err)
+		return err;
+	if (used != n)
+		return MOTE_ERR_INTERNAL;
+	/* A key change must end the record (RFC 8446 5.1). */
+	if ((c->flags & TLS_F_KEYCHG) && c->rlen < c->rneed)
+		return MOTE_ERR_UNEXPECTED_MESSAGE;
+	if (c->rlen == c->rneed)
+		record_done(c);
 	return 0;
 }
 
@@ -426,8 +466,8 @@ uint8_t *mote_conn_recv_buf(mote_conn *c, size_t *len)
 	/* Flow control: no pool buffer free, no bytes taken. */
 	if (c->lbuf == TLS_POOL_WAITING && !tls_pool_borrow(c))
 		return NULL;
-	*len = (size_t)c->rneed - c->rlen;
-	return tls_rbuf(c) + c->rlen;
+	*len = recv_room(c);
+	return c->rlen > 5 && streaming(c) ? c->rbuf + 5 : tls_rbuf(c) + c->rlen;
 }
 
 int mote_conn_recv_ack(mote_conn *c, size_t len)
@@ -436,7 +476,7 @@ int mote_conn_recv_ack(mote_conn *c, size_t len)
 
 	if (c->err)
 		return c->err;
-	if (c->rend || (c->lbuf == TLS_POOL_WAITING && len) || len > (size_t)c->rneed - c->rlen)
+	if (c->rend || (c->lbuf == TLS_POOL_WAITING && len) || len > recv_room(c))
 		return MOTE_ERR_BAD_ARG;
 	c->rlen = (uint16_t)(c->rlen + len);
 	if (c->rlen == 5 && c->rneed == 5) {
@@ -447,9 +487,12 @@ int mote_conn_recv_ack(mote_conn *c, size_t len)
 			return err;
 		}
 	}
-	if (c->rlen < c->rneed || c->rlen < 5)
+	if (c->rlen > 5 && streaming(c))
+		err = stream_feed(c, len);
+	else if (c->rlen < c->rneed || c->rlen < 5)
 		return 0;
-	err = process_record(c);
+	else
+		err = process_record(c);
 	if (err && !c->err)
 		tls_fail(c, err);
 	tls_pool_settle(c);

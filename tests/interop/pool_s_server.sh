@@ -1,6 +1,6 @@
 #!/bin/sh
-# The large-record pool against `openssl s_server` on loopback: N = 2, 3
-# and 4 concurrent connections (one s_server each: s_server serves one
+# The large-record pool against `openssl s_server` on loopback, TLS 1.3
+# and TLS 1.2 (-no_tls1_3): N = 2, 3 and 4 concurrent connections (one s_server each: s_server serves one
 # connection at a time), 1 KB receive buffers, one shared 16 KB buffer, no
 # max_fragment_length / record_size_limit offered, the servers sending
 # 16 KB records (-max_send_frag 16384); each connection downloads 1 MB,
@@ -49,13 +49,14 @@ start_servers() {
 	done
 }
 
-# run NAME KIND N [mote pool options]
+# run NAME KIND N [mote pool options]; $VER: -tls1_3 or -no_tls1_3
+VER=-tls1_3
 run() {
 	name=$1
 	kind=$2
 	n=$3
 	shift 3
-	start_servers "$n" "$kind" -tls1_3 || { ko "$name: servers"; return; }
+	start_servers "$n" "$kind" $VER || { ko "$name: servers"; return; }
 	# shellcheck disable=SC2086
 	timeout 60 "$MOTE" pool --ca "$W/$kind/root.pem" --no-limits --path /big.bin "$@" \
 		$ADDRS > "$W/c.out" 2>&1
@@ -74,6 +75,11 @@ run "TLS 1.3, 3 connections, 1 KB buffers, one pool buffer" ec256 3 --slice 5000
 run "TLS 1.3, 4 connections, 1 KB buffers, one pool buffer" ec256 4 --slice 3000
 run "TLS 1.3, 4 connections, RSA chain (handshake borrows)" rsa2048 4 --slice 7000
 run "TLS 1.3, 4 connections, 256-byte buffers" ec256 4 --recv 278 --send 278
+VER=-no_tls1_3
+run "TLS 1.2, 2 connections, 1 KB buffers, one pool buffer" ec256 2 --slice 3000
+run "TLS 1.2, 3 connections, 1 KB buffers, one pool buffer" ec256 3 --slice 5000
+run "TLS 1.2, 4 connections, RSA chain (Certificate streamed)" rsa2048 4 --slice 3000
+run "TLS 1.2, 4 connections, 256-byte buffers" ec256 4 --recv 286 --send 286
 
 # No pool and no negotiated limit: refused at EncryptedExtensions; with
 # the risk accepted the handshake completes (its records fit 1 KB) and
