@@ -31,9 +31,11 @@
  *
  * Sizes in bytes (pinned in tests/unit/test_tls_sizes.c; docs/MEMORY.md):
  *                      x86-64   Cortex-M4
- *   mote_conn             944         928   held for the connection's life
+ *   mote_conn             952         928   held for the connection's life
  *   mote_handshake       2648        2616   lent during the handshake only
- *   mote_ctx              144         108   shared
+ *   mote_ctx              264         172   shared (large-record pool state
+ *                                           included; its buffers are the
+ *                                           caller's, 16645 bytes each)
  *   mote_session          608         608   shared, per cache entry
  * plus the caller's buffers: MOTE_RECV_BUFFER_SIZE(512) and
  * MOTE_SEND_BUFFER_SIZE(512) are 534 each, so a connected session with
