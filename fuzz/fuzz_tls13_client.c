@@ -43,7 +43,8 @@
  * (MOTE_CONFIG_INSECURE_NO_VERIFY: fuzz_x509 covers the engine's rules),
  * but the leaf is still parsed and CertificateVerify checked with its key.
  * Invariants (abort on violation): the engine's channels never point
- * outside the caller's buffers (receive buffer or the pool buffer); an error is sticky and closes the
+ * outside the caller's buffers (receive buffer or the pool buffer); an
+ * error is sticky and closes the
  * connection; no record sent by the client is larger than its send buffer.
  * FUZZ_TLS_TRACE=1 in the environment prints how far each input got.
  * Seed corpus: fuzz/corpus/tls13_client/ (full handshakes with tickets,
