@@ -294,6 +294,23 @@ static void test_would_block(void)
 	side_free(&s[0]);
 	side_free(&s[1]);
 	CHECK_INT(mote_ctx_set_large_pool(&ctx, NULL, 0), 0);
+	mote_ctx_pool_stats(&ctx, &st);
+	CHECK_INT(st.buffers, 0);
+	CHECK(mote_ctx_pool_holder(&ctx, 0) == NULL);
+	/* Capped at MOTE_LARGE_POOL_MAX buffers; statistics start afresh. */
+	{
+		size_t big = (MOTE_LARGE_POOL_MAX + 1) * (size_t)MOTE_LARGE_RECORD_BUFFER_SIZE;
+		uint8_t *mem = malloc(big);
+		CHECK_INT(mote_ctx_set_large_pool(&ctx, mem, big), 0);
+		mote_ctx_pool_stats(&ctx, &st);
+		CHECK_INT(st.buffers, MOTE_LARGE_POOL_MAX);
+		CHECK_INT(st.bytes, MOTE_LARGE_POOL_MAX * (size_t)MOTE_LARGE_RECORD_BUFFER_SIZE);
+		CHECK_INT(st.borrows, 0);
+		CHECK(mote_ctx_pool_holder(&ctx, MOTE_LARGE_POOL_MAX) == NULL);
+		CHECK_INT(mote_ctx_set_large_pool(NULL, mem, big), MOTE_ERR_BAD_ARG);
+		CHECK_INT(mote_ctx_set_large_pool(&ctx, NULL, 0), 0);
+		free(mem);
+	}
 	free(pool);
 }
 
