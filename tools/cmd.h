@@ -11,6 +11,7 @@ struct mote_cmd {
 int cmd_demo(int argc, char **argv);
 int cmd_demo_crypto(int argc, char **argv);
 int cmd_client(int argc, char **argv);
+int cmd_pool(int argc, char **argv);
 int cmd_ta(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 
