@@ -57,10 +57,13 @@ while ! grep -q ":$(printf '%04X' $port) 00000000:0000 0A" /proc/net/tcp && [ $i
 	i=$((i + 1))
 done
 
+mote_failed=0
 echo "TLS clients against openssl s_server, $title (P-256 chain validated), bytes"
 for lib in mote bearssl mbedtls mbedtls-16k wolfssl; do
 	if ! "$exe" --lib $lib --port $port --ca "$w/root.pem" ${json:+--json "$w/json"} 2>"$w/err"; then
 		echo "$lib: FAILED: $(tr '\n' ' ' < "$w/err")"
+		# Another library's limitation is a finding; Mote failing is a bench failure.
+		[ "$lib" = mote ] && mote_failed=1
 		[ -n "$json" ] && echo "{\"metric\": \"$m-held-per-connection\", \"unit\": \"bytes\", \"library\": \"$lib\", \"value\": null, \"note\": \"$(tr '\n"' '  ' < "$w/err")\"}" >> "$json"
 	fi
 done
@@ -72,7 +75,7 @@ printf '  %-9s %14s %14s\n' library full resumed
 for lib in mote bearssl mbedtls-16k wolfssl; do
 	valgrind --tool=callgrind --callgrind-out-file="$w/cg.$lib" --toggle-collect=bench_tls_full \
 		--toggle-collect=bench_tls_resumed "$exe" --lib $lib --port $port --ca "$w/root.pem" \
-		--cost >/dev/null 2>&1
+		--cost >/dev/null 2>&1 || true # a client that cannot connect shows n/a below
 	callgrind_annotate --inclusive=yes --threshold=100 "$w/cg.$lib" > "$w/cg.$lib.txt" 2>/dev/null
 	full=$(grep -E "^ *[0-9,]+ .*:bench_tls_full " "$w/cg.$lib.txt" | head -1 |
 		awk '{gsub(",", "", $1); print $1}')
@@ -84,3 +87,4 @@ for lib in mote bearssl mbedtls-16k wolfssl; do
 		echo "{\"metric\": \"$m-resumed-handshake-instructions\", \"unit\": \"instructions\", \"library\": \"$lib\", \"value\": ${res:-null}}" >> "$json"
 	fi
 done
+[ "$mote_failed" = 0 ]
