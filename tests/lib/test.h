@@ -35,6 +35,21 @@ void test_rand_seed(uint64_t seed);
 uint32_t test_rand32(void);
 void test_rand_bytes(uint8_t *p, size_t len);
 
+/* TEST_SANITIZED is 1 in AddressSanitizer builds (gcc defines
+ * __SANITIZE_ADDRESS__, clang has __has_feature): they run unoptimised and
+ * with larger frames, so tests run fewer iterations there and only print
+ * stack figures. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TEST_SANITIZED 1
+#endif
+#endif
+#ifndef TEST_SANITIZED
+#define TEST_SANITIZED 0
+#endif
+
 /* Directory holding the Wycheproof vectors (../shared/vectors/wycheproof
  * by default, or $MOTE_VECTORS_DIR/wycheproof). */
 const char *test_vectors_dir(void);
