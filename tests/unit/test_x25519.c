@@ -38,10 +38,7 @@ static const struct variant variants[] = {
 
 static void unhex32(const char *hex, uint8_t out[32])
 {
-	if (test_unhex(hex, out, 32) != 32) {
-		fprintf(stderr, "bad hex constant %s\n", hex);
-		exit(2);
-	}
+	test_unhex_const(hex, out, 32);
 }
 
 static void check_one(const struct variant *v, const char *k_hex, const char *u_hex,
