@@ -34,6 +34,7 @@ test: test-asan test-normal
 
 demo: build
 	./build/mote demo
+	@sh bench/pool_ram.sh build
 
 bench:
 	@sh scripts/deps.sh bench

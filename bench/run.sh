@@ -28,6 +28,7 @@ rm -f "$lines" "$failed"
 	"$out/bench_pk" --json "$lines" --data "$root/bench/data" $time_opt || echo bench_pk >>"$failed"
 	echo
 	sh "$root/bench/tls.sh" "$build" "$lines" || echo tls.sh >>"$failed"
+	sh "$root/bench/tls.sh" "$build" "$lines" 12 || echo "tls.sh 12" >>"$failed"
 	echo
 	echo "Code size of the core library, bytes (scripts/size.sh)"
 	sh "$root/scripts/size.sh" --json "$lines" --out "$build/size" || echo size.sh >>"$failed"

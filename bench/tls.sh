@@ -4,10 +4,22 @@
 # -> leaf, on loopback only). Memory per library (bench_tls), then
 # instructions per full and per resumed handshake (callgrind, client side:
 # --toggle-collect on bench_tls_full / bench_tls_resumed).
-#   sh bench/tls.sh BUILD_DIR [JSON_LINES_FILE]
+#   sh bench/tls.sh BUILD_DIR [JSON_LINES_FILE] [12]
+# With 12 the server speaks TLS 1.2 only (s_server -tls1_2): every
+# library, Mote included, then runs TLS 1.2 (metrics named tls12-*).
 set -eu
-build=${1:?usage: sh bench/tls.sh BUILD_DIR [JSON_LINES]}
+build=${1:?usage: sh bench/tls.sh BUILD_DIR [JSON_LINES] [12]}
 json=${2:-}
+ver=${3:-13}
+if [ "$ver" = 12 ]; then
+	srv_opt=-tls1_2
+	m=tls12
+	title="TLS 1.2 only"
+else
+	srv_opt=""
+	m=tls
+	title="TLS 1.3 where the library has it"
+fi
 exe="$build/bench/bench_tls"
 w=$(mktemp -d)
 srv=""
@@ -37,7 +49,7 @@ ec="-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes"
 
 port=$(( ($$ % 20000) + 30000 ))
 openssl s_server -accept "127.0.0.1:$port" -cert "$w/leaf.pem" -key "$w/leaf.key" \
-	-cert_chain "$w/inter.pem" -www -quiet >/dev/null 2>&1 &
+	-cert_chain "$w/inter.pem" $srv_opt -www -quiet >/dev/null 2>&1 &
 srv=$!
 i=0
 while ! grep -q ":$(printf '%04X' $port) 00000000:0000 0A" /proc/net/tcp && [ $i -lt 50 ]; do
@@ -45,14 +57,16 @@ while ! grep -q ":$(printf '%04X' $port) 00000000:0000 0A" /proc/net/tcp && [ $i
 	i=$((i + 1))
 done
 
-echo "TLS clients against openssl s_server (P-256 chain validated), bytes"
+echo "TLS clients against openssl s_server, $title (P-256 chain validated), bytes"
 for lib in mote bearssl mbedtls mbedtls-16k wolfssl; do
-	if ! "$exe" --lib $lib --port $port --ca "$w/root.pem" ${json:+--json "$json"} 2>"$w/err"; then
+	if ! "$exe" --lib $lib --port $port --ca "$w/root.pem" ${json:+--json "$w/json"} 2>"$w/err"; then
 		echo "$lib: FAILED: $(tr '\n' ' ' < "$w/err")"
-		[ -n "$json" ] && echo "{\"metric\": \"tls-held-per-connection\", \"unit\": \"bytes\", \"library\": \"$lib\", \"value\": null, \"note\": \"$(tr '\n"' '  ' < "$w/err")\"}" >> "$json"
+		[ -n "$json" ] && echo "{\"metric\": \"$m-held-per-connection\", \"unit\": \"bytes\", \"library\": \"$lib\", \"value\": null, \"note\": \"$(tr '\n"' '  ' < "$w/err")\"}" >> "$json"
 	fi
 done
 echo
+# The memory metrics, renamed for TLS 1.2.
+[ -n "$json" ] && [ -f "$w/json" ] && sed "s/\"metric\": \"tls-/\"metric\": \"$m-/" "$w/json" >> "$json"
 echo "Instructions per handshake, client side (callgrind)"
 printf '  %-9s %14s %14s\n' library full resumed
 for lib in mote bearssl mbedtls-16k wolfssl; do
@@ -66,7 +80,7 @@ for lib in mote bearssl mbedtls-16k wolfssl; do
 		awk '{gsub(",", "", $1); print $1}')
 	printf '  %-9s %14s %14s\n' $lib "${full:-n/a}" "${res:-n/a}"
 	if [ -n "$json" ]; then
-		echo "{\"metric\": \"tls-full-handshake-instructions\", \"unit\": \"instructions\", \"library\": \"$lib\", \"value\": ${full:-null}}" >> "$json"
-		echo "{\"metric\": \"tls-resumed-handshake-instructions\", \"unit\": \"instructions\", \"library\": \"$lib\", \"value\": ${res:-null}}" >> "$json"
+		echo "{\"metric\": \"$m-full-handshake-instructions\", \"unit\": \"instructions\", \"library\": \"$lib\", \"value\": ${full:-null}}" >> "$json"
+		echo "{\"metric\": \"$m-resumed-handshake-instructions\", \"unit\": \"instructions\", \"library\": \"$lib\", \"value\": ${res:-null}}" >> "$json"
 	fi
 done

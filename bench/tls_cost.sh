@@ -11,12 +11,18 @@ exe="$build/tests/interop_memory"
 out=$(mktemp)
 trap 'rm -f "$out" "$out.txt"' EXIT
 
-"$exe" | sed -n '/interop_memory: 512/,/two concurrent/p'
+"$exe" | sed -n '/interop_memory: TLS/,/two concurrent/p'
 valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect=cost_full \
-	--toggle-collect=cost_resumed "$exe" > /dev/null 2>&1
+	--toggle-collect=cost_resumed --toggle-collect=cost_full12 --toggle-collect=cost_resumed12 \
+	"$exe" > /dev/null 2>&1
 callgrind_annotate --inclusive=yes --threshold=100 "$out" > "$out.txt" 2>/dev/null
-for f in cost_full cost_resumed; do
+for f in cost_full cost_resumed cost_full12 cost_resumed12; do
 	ir=$(grep -E "[[:space:]]$f( |$|\\[)|:$f( |$)" "$out.txt" | head -1 | awk '{gsub(",", "", $1); print $1}')
-	case $f in cost_full) what="full handshake" ;; *) what="resumed handshake" ;; esac
+	case $f in
+	cost_full) what="full handshake" ;;
+	cost_resumed) what="resumed handshake" ;;
+	cost_full12) what="TLS 1.2 full" ;;
+	*) what="TLS 1.2 resumed" ;;
+	esac
 	printf "  instructions, %-18s %s\n" "$what" "$ir"
 done

@@ -16,6 +16,14 @@
  *             2  raw bytes to the client as they are (broken records)
  *             3  client action data[0]: 0 read, 1 write 300 bytes,
  *                2 KeyUpdate (requesting), 3 close_notify, 4 end of file
+ *             5  large-record pool data[0] % 4: 0 give one buffer, 1
+ *                remove it, 2 lend it to another connection (the client
+ *                must then wait), 3 take it back
+ *             6  protected record whose length is the receive buffer's
+ *                plus (int8_t)data[1]: inner type data[0], content
+ *                data[2..] then zeros (records around the boundary)
+ *             7  the same as plaintext: type data[0] (the handshake
+ *                ones stream through the buffer)
  *             4  a ServerHello built here: data = suite (2), then an
  *                optional random (32, e.g. the HelloRetryRequest value);
  *                it echoes the client's session id and carries the
@@ -35,7 +43,8 @@
  * (MOTE_CONFIG_INSECURE_NO_VERIFY: fuzz_x509 covers the engine's rules),
  * but the leaf is still parsed and CertificateVerify checked with its key.
  * Invariants (abort on violation): the engine's channels never point
- * outside the caller's buffers; an error is sticky and closes the
+ * outside the caller's buffers (receive buffer or the pool buffer); an
+ * error is sticky and closes the
  * connection; no record sent by the client is larger than its send buffer.
  * FUZZ_TLS_TRACE=1 in the environment prints how far each input got.
  * Seed corpus: fuzz/corpus/tls13_client/ (full handshakes with tickets,
@@ -65,6 +74,7 @@ static void require(int ok)
 
 struct srv {
 	mote_conn c;
+	mote_conn other; /* the pool buffer's other borrower (op 5) */
 	mote_ctx ctx;
 	mote_handshake hs;
 	mote_session sessions[2];
@@ -82,6 +92,15 @@ struct srv {
 	uint8_t msg_hdr[4];
 	size_t msg_hdr_n, msg_left;
 };
+
+static uint8_t pool_mem[MOTE_LARGE_RECORD_BUFFER_SIZE];
+
+/* Where the engine may point for received bytes. */
+static int in_rbuf(const struct srv *s, const uint8_t *p, size_t len)
+{
+	return (p >= s->rbuf && p + len <= s->rbuf + RBUF) ||
+	       (p >= pool_mem && p + len <= pool_mem + sizeof pool_mem);
+}
 
 static int fixed_entropy(void *arg, uint8_t *out, size_t len)
 {
@@ -201,11 +220,11 @@ static void feed(struct srv *s, const uint8_t *p, size_t n, size_t chunk)
 			rd = mote_conn_read_buf(&s->c, &len);
 			if (!rd)
 				return;
-			require(rd >= s->rbuf && rd + len <= s->rbuf + RBUF);
+			require(in_rbuf(s, rd, len));
 			mote_conn_read_ack(&s->c, len);
 			continue;
 		}
-		require(dst >= s->rbuf && dst + want <= s->rbuf + RBUF);
+		require(in_rbuf(s, dst, want));
 		want = want < n - off ? want : n - off;
 		want = want < chunk ? want : chunk;
 		memcpy(dst, p + off, want);
@@ -394,7 +413,7 @@ static void client_action(struct srv *s, uint8_t a)
 	switch (a % 5) {
 	case 0:
 		while ((rd = mote_conn_read_buf(&s->c, &len)) != NULL) {
-			require(rd >= s->rbuf && rd + len <= s->rbuf + RBUF);
+			require(in_rbuf(s, rd, len));
 			mote_conn_read_ack(&s->c, len);
 		}
 		break;
@@ -419,6 +438,45 @@ static void client_action(struct srv *s, uint8_t a)
 		break;
 	}
 	drain_client(s);
+}
+
+static void pool_op(struct srv *s, uint8_t a)
+{
+	mote_large_pool *p = &s->ctx.pool;
+
+	switch (a % 4) {
+	case 0:
+	case 1:
+		/* Refused (MOTE_ERR_STATE) while lent or waited for. */
+		mote_ctx_set_large_pool(&s->ctx, a % 4 ? NULL : pool_mem, sizeof pool_mem);
+		break;
+	case 2:
+		if (p->n && !p->holder[0])
+			p->holder[0] = &s->other;
+		break;
+	default:
+		if (p->n && p->holder[0] == &s->other)
+			p->holder[0] = NULL;
+		break;
+	}
+	/* Waiting is exactly: a pool buffer is wanted and none can be had. */
+	if (mote_conn_state(&s->c) & MOTE_CONN_POOL_WAIT)
+		require(mote_conn_recv_buf(&s->c, &(size_t){0}) == NULL);
+}
+
+/* A record of the receive buffer's size + delta in total. */
+static void boundary_record(struct srv *s, const uint8_t *d, size_t n, int protect, size_t chunk)
+{
+	static uint8_t content[RBUF + 256];
+	size_t over = protect && s->wr.aead.alg != MOTE_AEAD_NONE ? 5 + 1 + 16 : 5;
+	long want = (long)RBUF + (n > 1 ? (int8_t)d[1] : 0) - (long)over;
+
+	if (n < 1 || want < 0)
+		return;
+	memset(content, 0, (size_t)want);
+	if (n > 2)
+		memcpy(content, d + 2, n - 2 < (size_t)want ? n - 2 : (size_t)want);
+	send_record(s, d[0], content, (size_t)want, protect, chunk);
 }
 
 static const mote_config cfg = {.flags = MOTE_CONFIG_INSECURE_NO_VERIFY, .key_shares = 1};
@@ -464,6 +522,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		case 4:
 			server_hello(&s, buf, len, chunk);
+			break;
+		case 5:
+			if (len)
+				pool_op(&s, buf[0]);
+			break;
+		case 6:
+		case 7:
+			boundary_record(&s, buf, len, (op & 7) == 6, chunk);
 			break;
 		default:
 			break;

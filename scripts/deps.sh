@@ -7,11 +7,11 @@
 set -eu
 
 case "${1:-}" in
-test)  pkgs="cmake gcc make libssl-dev valgrind openssl gnutls-bin clang libclang-rt-14-dev" ;;
+test)  pkgs="cmake gcc make libssl-dev valgrind openssl gnutls-bin libmbedtls-dev clang libclang-rt-14-dev" ;;
 bench) pkgs="cmake gcc make libssl-dev valgrind openssl libbearssl-dev libmbedtls-dev libwolfssl-dev gcc-arm-none-eabi libnewlib-arm-none-eabi gcc-riscv64-unknown-elf" ;;
 fuzz)  pkgs="clang libclang-rt-14-dev" ;;
 size)  pkgs="gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi gcc-riscv64-unknown-elf" ;;
-demo)  pkgs="cmake gcc make openssl" ;;
+demo)  pkgs="cmake gcc make openssl gnutls-bin" ;;
 *) echo "usage: $0 test|bench|fuzz|size|demo" >&2; exit 2 ;;
 esac
 

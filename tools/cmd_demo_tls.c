@@ -5,6 +5,8 @@
  * twice with 512-byte records: a full handshake that validates the chain,
  * then a second connection that resumes with a ticket. Each exchanges
  * data, and the demo prints what each connection holds, per component.
+ * Then the TLS 1.2 part (cmd_demo_tls12.c): two concurrent connections to
+ * a TLS 1.2-only server, the second resuming the first's session.
  *
  * `mote demo crypto` runs the crypto-layer demo instead.
  */
@@ -199,7 +201,7 @@ static int demo_tls(void)
 	snprintf(d.dir, sizeof d.dir, "/tmp/mote-demo-XXXXXX");
 	if (!mkdtemp(d.dir))
 		return 1;
-	printf("Mote demo: a TLS 1.3 client that holds about 2 KB per connection.\n\n");
+	printf("Mote demo: a TLS 1.3 / 1.2 client that holds about 2 KB per connection.\n\n");
 	printf("1. A fresh certificate chain (root -> intermediate -> P-256 leaf) in %s,\n"
 	       "   and openssl s_server on 127.0.0.1 with it.\n", d.dir);
 	if (make_chain(&d) || start_server(&d)) {
@@ -219,6 +221,10 @@ static int demo_tls(void)
 		printf("\n3. Second connection: resumes with a ticket from the first.\n");
 		err = connect_once(&d, "hello again\n");
 	}
+	if (!err)
+		err = demo_tls12(d.dir, &d.ctx,
+		                 sizeof(mote_conn) + MOTE_RECV_BUFFER_SIZE(DEMO_RECORD) +
+		                         MOTE_SEND_BUFFER_SIZE(DEMO_RECORD));
 	if (!err)
 		printf("\nShared by all connections: context %zu bytes, ticket cache %zu bytes"
 		       " (2 entries),\npublic-key scratch %zu bytes (RSA only; unused here).\n",

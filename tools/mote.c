@@ -11,6 +11,7 @@
 static const struct mote_cmd commands[] = {
 	{"demo", "two TLS connections to a local s_server, and what they cost in bytes", cmd_demo},
 	{"client", "TLS 1.3 connection: what was negotiated, what it costs; relays stdio", cmd_client},
+	{"pool", "concurrent downloads over small buffers sharing a large-record pool", cmd_pool},
 	{"ta", "PEM bundle -> trust anchors as C source (const, for flash)", cmd_ta},
 	{"verify", "validate a PEM chain with the streaming X.509 engine", cmd_verify},
 };

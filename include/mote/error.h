@@ -110,6 +110,10 @@ extern "C" {
 	X(MOTE_ERR_BAD_SKE_SIGNATURE, -322, "TLS 1.2: ServerKeyExchange signature invalid") \
 	X(MOTE_ERR_RENEGOTIATION, -323, "TLS 1.2: renegotiation refused")          \
 	X(MOTE_ERR_NO_SECURE_RENEGOTIATION, -324, "TLS 1.2: server did not send renegotiation_info") \
+	X(MOTE_ERR_RECORD_NO_BUFFER, -325,                                          \
+	  "TLS: record larger than the receive buffer and no large-record pool")    \
+	X(MOTE_ERR_WOULD_BLOCK, -326,                                               \
+	  "TLS: waiting for a large-record buffer another connection holds")        \
 	X(MOTE_ERR_IO, -400, "I/O: send or receive failed")                         \
 	X(MOTE_ERR_TRUNCATED, -401, "I/O: peer closed the transport without close_notify") \
 	X(MOTE_ERR_RESOLVE, -402, "I/O: host name did not resolve")                 \

@@ -1,6 +1,22 @@
 /*
- * TLS 1.3 client (RFC 8446): the shared context, the connection and the
- * engine API.
+ * TLS 1.3 client (RFC 8446) and TLS 1.2 client (RFC 5246): the shared
+ * context, the connection and the engine API.
+ *
+ * One ClientHello offers TLS 1.3 and, unless MOTE_CONFIG_NO_TLS12 is set
+ * or the config lists no TLS 1.2 suite, TLS 1.2; the server's choice
+ * drives the state machine. TLS 1.2: ECDHE_ECDSA / ECDHE_RSA with
+ * AES-GCM and ChaCha20-Poly1305 (no CBC, no static RSA), groups X25519,
+ * P-256, P-384; the extended master secret (RFC 7627) is required
+ * (MOTE_ERR_NO_EMS, unless MOTE_CONFIG_TLS12_ALLOW_NO_EMS) and so is
+ * renegotiation_info (MOTE_ERR_NO_SECURE_RENEGOTIATION); a TLS 1.2
+ * ServerHello with the TLS 1.3 downgrade sentinel fails with
+ * MOTE_ERR_DOWNGRADE. Renegotiation is refused: any handshake message
+ * after the handshake (HelloRequest included) is a fatal
+ * MOTE_ERR_RENEGOTIATION, with a no_renegotiation alert sent at fatal
+ * level. Sessions (session ID and/or RFC 5077 ticket) go to the same
+ * cache as TLS 1.3 tickets and are resumed automatically by a later
+ * connection to the same server name (abbreviated handshake: no
+ * certificate, no signature; the server's Finished is checked first).
  *
  * Three objects, all in caller memory (nothing is allocated):
  *   mote_config   what to offer and how to validate; const, may live in
@@ -31,13 +47,15 @@
  *
  * Sizes in bytes (pinned in tests/unit/test_tls_sizes.c; docs/MEMORY.md):
  *                      x86-64   Cortex-M4
- *   mote_conn             944         928   held for the connection's life
+ *   mote_conn             952         928   held for the connection's life
  *   mote_handshake       2648        2616   lent during the handshake only
- *   mote_ctx              144         108   shared
- *   mote_session          608         608   shared, per cache entry
+ *   mote_ctx              264         172   shared (large-record pool state
+ *                                           included; its buffers are the
+ *                                           caller's, 16645 bytes each)
+ *   mote_session          640         640   shared, per cache entry
  * plus the caller's buffers: MOTE_RECV_BUFFER_SIZE(512) and
- * MOTE_SEND_BUFFER_SIZE(512) are 534 each, so a connected session with
- * 512-byte records holds 2012 bytes (1996 on Cortex-M4).
+ * MOTE_SEND_BUFFER_SIZE(512) are 542 each, so a connected session with
+ * 512-byte records holds 2036 bytes (2012 on Cortex-M4), TLS 1.3 or 1.2.
  *
  * Threads: a mote_ctx and its connections are used from one thread at a
  * time (the DRBG, the session cache and the scratch are shared without
@@ -205,6 +223,41 @@ typedef struct {
 	uint32_t pad2_;
 } mote_session;
 
+/* ---- Large-record pool ---------------------------------------------- */
+
+/* One pool buffer holds a full protected record: 5 header bytes and
+ * TLSCiphertext of up to 2^14 + 256 bytes (16645 bytes). */
+#define MOTE_LARGE_RECORD_BUFFER_SIZE (5 + MOTE_RECORD_FULL_CIPHERTEXT)
+/* Pool buffers a context can manage (each costs one pointer in mote_ctx;
+ * the buffers themselves are caller memory). */
+#ifndef MOTE_LARGE_POOL_MAX
+#define MOTE_LARGE_POOL_MAX 4
+#endif
+
+/* Connections served in order when they wait for a pool buffer (one
+ * pointer each in mote_ctx); more waiters are served without order. */
+#ifndef MOTE_LARGE_POOL_QUEUE
+#define MOTE_LARGE_POOL_QUEUE 8
+#endif
+
+struct mote_conn;
+
+/*
+ * Large buffers shared by the connections of a context (see
+ * mote_ctx_set_large_pool()). Private by contract: read it through
+ * mote_ctx_pool_stats() and mote_ctx_pool_holder().
+ */
+typedef struct {
+	uint8_t *mem;                                  /* n buffers, back to back */
+	struct mote_conn *holder[MOTE_LARGE_POOL_MAX]; /* NULL: free */
+	struct mote_conn *queue[MOTE_LARGE_POOL_QUEUE]; /* waiters, oldest first */
+	uint32_t borrows; /* records received through a pool buffer */
+	uint32_t waits;   /* records that had to wait for a free buffer */
+	uint8_t n;        /* buffers in the pool */
+	uint8_t peak;     /* most buffers lent at the same time */
+	uint8_t queued;   /* entries in queue */
+} mote_large_pool;
+
 /* ---- Shared context -------------------------------------------------- */
 
 /* Milliseconds since 1970-01-01 UTC, or 0 when the time is unknown (then
@@ -224,6 +277,7 @@ typedef struct mote_ctx {
 	uint32_t session_serial;
 	uint16_t n_sessions;
 	uint8_t pk_busy;
+	mote_large_pool pool;
 } mote_ctx;
 
 /*
@@ -245,6 +299,55 @@ void mote_ctx_set_sessions(mote_ctx *ctx, mote_session *entries, size_t n);
  * MOTE_ERR_SCRATCH_TOO_SMALL. */
 void mote_ctx_set_pk_scratch(mote_ctx *ctx, void *scratch, size_t len);
 
+/*
+ * Gives the large-record pool: len / MOTE_LARGE_RECORD_BUFFER_SIZE
+ * buffers (at most MOTE_LARGE_POOL_MAX) of caller memory, shared by all
+ * connections of the context; mem NULL removes the pool.
+ *
+ * A connection whose own receive buffer is smaller than a protected
+ * record the server sends (a server that accepts neither
+ * max_fragment_length nor record_size_limit sends up to 16 KB) borrows
+ * one buffer for that record: it receives the record into it, opens it
+ * in place, and gives it back as soon as the plaintext is consumed, or
+ * as soon as what is left fits its own buffer (moved there). While no
+ * buffer is free the connection stops taking bytes (mote_conn_state()
+ * has MOTE_CONN_POOL_WAIT instead of MOTE_CONN_RECV): the data waits in
+ * the network, nothing is dropped. Waiting connections are served first
+ * come, first served (up to MOTE_LARGE_POOL_QUEUE of them), so one busy
+ * connection cannot keep the buffer from the others. A connection that
+ * waits or holds a buffer must be ended with mote_conn_clear(). Plaintext handshake records never
+ * need a pool buffer. With a pool, a server that accepts no record limit
+ * is accepted (as with MOTE_CONFIG_ACCEPT_LARGE_RECORDS). Without a pool
+ * such a record fails with MOTE_ERR_RECORD_NO_BUFFER (record_overflow
+ * alert).
+ *
+ * Hazard: a connection that holds a buffer keeps it until its
+ * application data is read. An application that waits on connection A
+ * while B's borrowed plaintext stays unread stalls A (single buffer) -
+ * read B, or see mote_ctx_pool_holder(). mote_blocking_read() copies as
+ * much as the caller's buffer takes at once, so a read of at least 16 KB
+ * always gives the buffer back.
+ *
+ * Memory: the pool state lives in mote_ctx (counted in its size); the
+ * buffers are 16645 bytes each. Errors: MOTE_ERR_BAD_ARG (mem given but
+ * below one buffer), MOTE_ERR_STATE (a buffer is lent now).
+ */
+int mote_ctx_set_large_pool(mote_ctx *ctx, void *mem, size_t len);
+
+/* The connection holding pool buffer i, NULL when free or i >= buffers. */
+struct mote_conn *mote_ctx_pool_holder(const mote_ctx *ctx, size_t i);
+
+typedef struct {
+	size_t buffers;   /* in the pool */
+	size_t bytes;     /* buffers * MOTE_LARGE_RECORD_BUFFER_SIZE */
+	size_t in_use;    /* lent now */
+	size_t peak;      /* most lent at the same time */
+	uint32_t borrows; /* records received through a pool buffer */
+	uint32_t waits;   /* records that waited for a free buffer */
+} mote_pool_stats;
+
+void mote_ctx_pool_stats(const mote_ctx *ctx, mote_pool_stats *st);
+
 /* Forgets every stored ticket (wiped). */
 void mote_ctx_flush_sessions(mote_ctx *ctx);
 
@@ -255,11 +358,15 @@ size_t mote_ctx_session_count(const mote_ctx *ctx, const char *server_name);
 
 /* Reassembly buffer for a handshake message that spans records and is not
  * streamed (EncryptedExtensions, CertificateRequest, CertificateVerify,
- * Finished): an RSA-4096 CertificateVerify is 516 bytes of body. Larger
- * messages fail with MOTE_ERR_HS_MESSAGE_TOO_LARGE. (Certificate and
- * NewSessionTicket are streamed, never reassembled.) */
+ * Finished; TLS 1.2 ServerKeyExchange, CertificateRequest and
+ * NewSessionTicket): an RSA-4096 CertificateVerify is 516 bytes of body, a
+ * TLS 1.2 ServerKeyExchange with a P-384 point and an RSA-4096 signature
+ * 617. Larger messages fail with MOTE_ERR_HS_MESSAGE_TOO_LARGE.
+ * (Certificate and the TLS 1.3 NewSessionTicket are streamed, never
+ * reassembled.) The workspace union's largest phase is the certificate
+ * engine's, so this size does not change sizeof(mote_handshake). */
 #ifndef MOTE_HS_REASSEMBLY_SIZE
-#define MOTE_HS_REASSEMBLY_SIZE 520
+#define MOTE_HS_REASSEMBLY_SIZE 640
 #endif
 /* Largest HelloRetryRequest cookie kept for the second ClientHello. */
 #ifndef MOTE_HRR_COOKIE_MAX
@@ -422,6 +529,7 @@ typedef struct mote_conn {
 	uint8_t mfl;        /* max_fragment_length code offered, 0 none */
 	uint8_t alpn;       /* index + 1 of the chosen ALPN protocol, 0 none */
 	uint8_t limit_ext;  /* 0 none, 1 max_fragment_length, 2 record_size_limit */
+	uint8_t lbuf;       /* pool buffer held: index + 1; 0xFF waiting; 0 */
 	uint8_t name_hash[16];
 	uint8_t v12;        /* TLS 1.2 negotiated */
 	mote_tls_dir rd, wr;
@@ -457,6 +565,10 @@ int mote_conn_init(mote_conn *c, mote_ctx *ctx, const char *server_name, void *r
 #define MOTE_CONN_WRITE 0x10u  /* application data can be written */
 #define MOTE_CONN_READY 0x20u  /* handshake complete */
 #define MOTE_CONN_PEER_CLOSED 0x40u /* close_notify received (clean end) */
+/* A record needs a large-record pool buffer and none is free: no RECV
+ * until another connection gives one back (mote_ctx_set_large_pool()). */
+#define MOTE_CONN_POOL_WAIT 0x80u
+#define MOTE_CONN_POOL_HELD 0x100u /* this connection holds a pool buffer */
 
 unsigned mote_conn_state(const mote_conn *c);
 
@@ -505,7 +617,8 @@ int mote_conn_close(mote_conn *c);
 
 /* Sends a KeyUpdate and switches to a new write key; request_peer asks
  * the server to update its key too. Errors: MOTE_ERR_STATE before the
- * handshake completes or while a KeyUpdate is pending. */
+ * handshake completes, while a KeyUpdate is pending, or on a TLS 1.2
+ * connection (no KeyUpdate there). */
 int mote_conn_key_update(mote_conn *c, int request_peer);
 
 /* The sticky error (0 while none). A clean close (close_notify
@@ -519,13 +632,13 @@ int mote_conn_alert_received(const mote_conn *c);
 
 /* What was negotiated. */
 typedef struct {
-	uint16_t version;     /* 0x0304 */
+	uint16_t version;     /* 0x0304 (TLS 1.3) or 0x0303 (TLS 1.2) */
 	uint16_t suite;       /* MOTE_TLS_* */
 	uint16_t group;       /* MOTE_GROUP_*, 0 for none */
-	uint16_t sig_scheme;  /* server's CertificateVerify, 0 when resumed */
+	uint16_t sig_scheme;  /* CertificateVerify / ServerKeyExchange, 0 when resumed */
 	uint16_t send_limit;  /* largest content we put in a record */
 	uint16_t recv_limit;  /* largest content the server may send */
-	uint8_t resumed;      /* PSK resumption */
+	uint8_t resumed;      /* PSK resumption; TLS 1.2: abbreviated handshake */
 	uint8_t hrr;          /* a HelloRetryRequest was needed */
 	uint8_t limit_ext;    /* 0 none, 1 max_fragment_length, 2 record_size_limit */
 	uint8_t insecure;     /* MOTE_CONFIG_INSECURE_NO_VERIFY was set */
@@ -549,6 +662,8 @@ typedef struct {
 	size_t ctx_struct; /* sizeof(mote_ctx) (shared) */
 	size_t sessions;   /* session cache (shared) */
 	size_t pk_scratch; /* public-key scratch (shared) */
+	size_t pool;       /* large-record pool buffers (shared) */
+	size_t pool_held;  /* of which this connection holds now */
 } mote_memory_report;
 
 void mote_conn_memory(const mote_conn *c, mote_memory_report *r);

@@ -40,7 +40,13 @@ int mote_blocking_handshake(mote_conn *c, const mote_io *io);
 
 /* Reads application data: returns the number of bytes (1..len, at most
  * one record's worth), 0 once the server sent close_notify, or an error
- * (MOTE_ERR_TRUNCATED when the transport ended without close_notify). */
+ * (MOTE_ERR_TRUNCATED when the transport ended without close_notify).
+ * With a large-record pool (mote_ctx_set_large_pool()): copies as much of
+ * the record as len allows at once, so a len of 16384 or more never
+ * leaves a pool buffer lent between calls; and when the next record needs
+ * a pool buffer that other connections hold, returns MOTE_ERR_WOULD_BLOCK
+ * (not sticky: read the holders - mote_ctx_pool_holder() - then call
+ * again) instead of waiting for ever. The handshake likewise. */
 int mote_blocking_read(mote_conn *c, const mote_io *io, void *buf, size_t len);
 
 /* Writes all len bytes (in records of the negotiated size) and sends

@@ -19,6 +19,7 @@ static const struct err_alert err_alerts[] = {
 	{MOTE_ERR_WEAK_KEY, MOTE_ALERT_illegal_parameter},  /* small-order X25519 */
 	{MOTE_ERR_BAD_RECORD_MAC, MOTE_ALERT_bad_record_mac},
 	{MOTE_ERR_RECORD_OVERFLOW, MOTE_ALERT_record_overflow},
+	{MOTE_ERR_RECORD_NO_BUFFER, MOTE_ALERT_record_overflow},
 	{MOTE_ERR_PROTOCOL_VERSION, MOTE_ALERT_protocol_version},
 	{MOTE_ERR_HANDSHAKE_FAILURE, MOTE_ALERT_handshake_failure},
 	{MOTE_ERR_RECORD_LIMIT_REFUSED, MOTE_ALERT_handshake_failure},

@@ -31,8 +31,11 @@ static int pull(mote_conn *c, const mote_io *io)
 	uint8_t *p = mote_conn_recv_buf(c, &len);
 	int n;
 
-	if (!p)
+	if (!p) {
+		if (mote_conn_state(c) & MOTE_CONN_POOL_WAIT)
+			return MOTE_ERR_WOULD_BLOCK;
 		return mote_conn_error(c) ? mote_conn_error(c) : MOTE_ERR_STATE;
+	}
 	n = io->recv(io->arg, p, len);
 	if (n < 0)
 		return n;

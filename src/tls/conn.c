@@ -155,11 +155,17 @@ void mote_conn_memory(const mote_conn *c, mote_memory_report *r)
 	r->ctx_struct = sizeof *c->ctx;
 	r->sessions = c->ctx->n_sessions * sizeof(mote_session);
 	r->pk_scratch = c->ctx->pk_scratch_len;
+	r->pool = (size_t)c->ctx->pool.n * MOTE_LARGE_RECORD_BUFFER_SIZE;
+	r->pool_held = TLS_POOL_HELD(c) ? MOTE_LARGE_RECORD_BUFFER_SIZE : 0;
 }
 
 void mote_conn_clear(mote_conn *c)
 {
+	if (TLS_POOL_HELD(c)) /* the record in it may hold plaintext */
+		mote_wipe(tls_rbuf(c), c->rneed);
+	tls_pool_drop(c);
 	if (c->hs) {
+		tls12_nst_drop(c);
 		tls_session_release(c, 1);
 		mote_wipe(c->hs, sizeof *c->hs);
 	} else if (c->state == TLS_ST_CONNECTED && !c->v12 && c->u.post.nst_entry >= 0) {

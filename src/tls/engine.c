@@ -232,8 +232,7 @@ int tls_fail_alert(mote_conn *c, int err, unsigned alert)
 		return c->err;
 	/* A ticket offered may be spent at the server: drop it. A ticket
 	 * half-received is dropped too. */
-	if (c->hs && c->v12 && c->u.t12.nst_entry >= 0)
-		mote_wipe(&c->ctx->sessions[c->u.t12.nst_entry], sizeof(mote_session));
+	tls12_nst_drop(c);
 	if (c->hs)
 		tls_session_release(c, 1);
 	else if (c->state == TLS_ST_CONNECTED && !c->v12 && c->u.post.nst_entry >= 0)
@@ -259,7 +258,10 @@ int tls_fail_alert(mote_conn *c, int err, unsigned alert)
  * the end of the public call, once no handler can still be using it. */
 static void hs_release(mote_conn *c)
 {
+	if (c->err)
+		tls_pool_drop(c);
 	if (c->err && c->hs) {
+		tls12_nst_drop(c);
 		tls_session_release(c, 1);
 		mote_wipe(c->hs, sizeof *c->hs);
 		c->hs = NULL;
@@ -270,6 +272,7 @@ static void hs_release(mote_conn *c)
 
 static void record_done(mote_conn *c)
 {
+	tls_pool_release(c);
 	c->rlen = 0;
 	c->rneed = 5;
 	c->rpos = c->rend = 0;
@@ -300,7 +303,7 @@ static int on_alert(mote_conn *c, const uint8_t *p, size_t n)
 static int on_handshake(mote_conn *c)
 {
 	size_t used = 0;
-	int err = tls_hs_consume(c, c->rbuf + c->rpos, (size_t)c->rend - c->rpos, &used);
+	int err = tls_hs_consume(c, tls_rbuf(c) + c->rpos, (size_t)c->rend - c->rpos, &used);
 
 	c->rpos = (uint16_t)(c->rpos + used);
 	if (err)
@@ -324,7 +327,7 @@ static int dispatch(mote_conn *c, uint8_t type, size_t off, size_t len)
 			return MOTE_ERR_UNEXPECTED_MESSAGE;
 		return on_handshake(c);
 	case TLS_CT_ALERT: {
-		int err = on_alert(c, c->rbuf + c->rpos, len);
+		int err = on_alert(c, tls_rbuf(c) + c->rpos, len);
 		record_done(c);
 		return err;
 	}
@@ -365,7 +368,7 @@ static int on_ccs(mote_conn *c)
 
 static int process_record(mote_conn *c)
 {
-	uint8_t type = c->rbuf[0];
+	uint8_t type = tls_rbuf(c)[0];
 	size_t len = (size_t)c->rneed - 5, off = 0;
 	int err;
 
@@ -402,9 +405,56 @@ static int header_check(mote_conn *c)
 		return MOTE_ERR_DECODE;
 	if (len > 16384 + 256 || (!c->rd.aead.alg && type != TLS_CT_APPDATA && len > 16384))
 		return MOTE_ERR_RECORD_OVERFLOW;
-	if (len + 5 > c->rcap)
-		return MOTE_ERR_RECORD_OVERFLOW;
 	c->rneed = (uint16_t)(len + 5);
+	if (len + 5 <= c->rcap)
+		return 0;
+	/* Plaintext handshake records stream through the own buffer. */
+	if (!c->rd.aead.alg && type == TLS_CT_HANDSHAKE)
+		return 0;
+	/* Above the own buffer: a negotiated limit broken, or a full record
+	 * from a server that accepted none: the pool's job (if any). */
+	if (c->limit_ext || !c->rd.aead.alg)
+		return MOTE_ERR_RECORD_OVERFLOW;
+	if (!c->ctx->pool.n)
+		return MOTE_ERR_RECORD_NO_BUFFER;
+	tls_pool_borrow(c);
+	return 0;
+}
+
+/* A plaintext handshake record larger than the own buffer (a TLS 1.2
+ * Certificate, say) is not kept whole: once its header is in, its body
+ * goes to the handshake layer piece by piece as it arrives, each piece
+ * at rbuf + 5. Protected records above the buffer go to the pool. */
+static int streaming(const mote_conn *c)
+{
+	return c->rneed > c->rcap && c->lbuf == 0;
+}
+
+static size_t recv_room(const mote_conn *c)
+{
+	size_t left = (size_t)c->rneed - c->rlen;
+
+	if (c->rlen >= 5 && streaming(c) && left > (size_t)c->rcap - 5)
+		return (size_t)c->rcap - 5;
+	return left;
+}
+
+static int stream_feed(mote_conn *c, size_t n)
+{
+	size_t used = 0;
+	int err;
+
+	c->flags &= (uint8_t)~TLS_F_KEYCHG;
+	err = tls_hs_consume(c, c->rbuf + 5, n, &used);
+	if (err)
+		return err;
+	if (used != n)
+		return MOTE_ERR_INTERNAL;
+	/* A key change must end the record (RFC 8446 5.1). */
+	if ((c->flags & TLS_F_KEYCHG) && c->rlen < c->rneed)
+		return MOTE_ERR_UNEXPECTED_MESSAGE;
+	if (c->rlen == c->rneed)
+		record_done(c);
 	return 0;
 }
 
@@ -413,8 +463,11 @@ uint8_t *mote_conn_recv_buf(mote_conn *c, size_t *len)
 	*len = 0;
 	if (c->err || (c->flags & (TLS_F_CLOSE_RCVD | TLS_F_EOF)) || c->rend)
 		return NULL;
-	*len = (size_t)c->rneed - c->rlen;
-	return c->rbuf + c->rlen;
+	/* Flow control: no pool buffer free, no bytes taken. */
+	if (c->lbuf == TLS_POOL_WAITING && !tls_pool_borrow(c))
+		return NULL;
+	*len = recv_room(c);
+	return c->rlen > 5 && streaming(c) ? c->rbuf + 5 : tls_rbuf(c) + c->rlen;
 }
 
 int mote_conn_recv_ack(mote_conn *c, size_t len)
@@ -423,7 +476,7 @@ int mote_conn_recv_ack(mote_conn *c, size_t len)
 
 	if (c->err)
 		return c->err;
-	if (c->rend || len > (size_t)c->rneed - c->rlen)
+	if (c->rend || (c->lbuf == TLS_POOL_WAITING && len) || len > recv_room(c))
 		return MOTE_ERR_BAD_ARG;
 	c->rlen = (uint16_t)(c->rlen + len);
 	if (c->rlen == 5 && c->rneed == 5) {
@@ -434,11 +487,15 @@ int mote_conn_recv_ack(mote_conn *c, size_t len)
 			return err;
 		}
 	}
-	if (c->rlen < c->rneed || c->rlen < 5)
+	if (c->rlen > 5 && streaming(c))
+		err = stream_feed(c, len);
+	else if (c->rlen < c->rneed || c->rlen < 5)
 		return 0;
-	err = process_record(c);
+	else
+		err = process_record(c);
 	if (err && !c->err)
 		tls_fail(c, err);
+	tls_pool_settle(c);
 	tls_output(c);
 	hs_release(c);
 	return c->err;
@@ -461,7 +518,7 @@ const uint8_t *mote_conn_read_buf(mote_conn *c, size_t *len)
 		return NULL;
 	}
 	*len = (size_t)c->rend - c->rpos;
-	return c->rbuf + c->rpos;
+	return tls_rbuf(c) + c->rpos;
 }
 
 void mote_conn_read_ack(mote_conn *c, size_t len)
@@ -473,6 +530,8 @@ void mote_conn_read_ack(mote_conn *c, size_t len)
 	c->rpos = (uint16_t)(c->rpos + len);
 	if (c->rpos == c->rend)
 		record_done(c);
+	else
+		tls_pool_settle(c);
 }
 
 unsigned mote_conn_state(const mote_conn *c)
@@ -488,8 +547,14 @@ unsigned mote_conn_state(const mote_conn *c)
 			s |= MOTE_CONN_CLOSED;
 		return s;
 	}
-	if (!c->rend && !(c->flags & (TLS_F_CLOSE_RCVD | TLS_F_EOF)))
-		s |= MOTE_CONN_RECV;
+	if (TLS_POOL_HELD(c))
+		s |= MOTE_CONN_POOL_HELD;
+	if (!c->rend && !(c->flags & (TLS_F_CLOSE_RCVD | TLS_F_EOF))) {
+		if (c->lbuf == TLS_POOL_WAITING && tls_pool_blocked(c))
+			s |= MOTE_CONN_POOL_WAIT;
+		else
+			s |= MOTE_CONN_RECV;
+	}
 	if (c->state == TLS_ST_CONNECTED) {
 		s |= MOTE_CONN_READY;
 		if (!c->out && !(c->flags & TLS_F_CLOSE_SENT) &&

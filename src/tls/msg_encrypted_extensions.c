@@ -85,9 +85,11 @@ int tls_limits_set(mote_conn *c, uint8_t mfl, uint16_t rsl)
 		c->recv_limit = c->peer_limit;
 		c->limit_ext = 1;
 	} else if (c->recv_limit < 16384) {
-		if (!(c->ctx->config->flags & MOTE_CONFIG_ACCEPT_LARGE_RECORDS))
+		if (!(c->ctx->config->flags & MOTE_CONFIG_ACCEPT_LARGE_RECORDS) &&
+		    !c->ctx->pool.n)
 			return MOTE_ERR_RECORD_LIMIT_REFUSED;
-		/* Accepted risk: take what the buffer holds, fail on more. */
+		/* The pool takes full records; without one the application
+		 * accepted the risk: take what the buffer holds, fail on more. */
 		c->recv_limit = 16384;
 	}
 	return 0;

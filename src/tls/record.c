@@ -103,7 +103,7 @@ static size_t record12_seal(mote_tls_dir *d, uint8_t *rec, size_t len, uint8_t t
 int tls12_record_decrypt(mote_conn *c, uint8_t *type, size_t *off, size_t *len)
 {
 	mote_tls_dir *d = &c->rd;
-	uint8_t *rec = c->rbuf;
+	uint8_t *rec = tls_rbuf(c);
 	size_t clen = (size_t)c->rneed - 5, n;
 	uint8_t nonce[12], aad[13];
 
@@ -175,8 +175,8 @@ void tls_record_append(mote_conn *c, uint8_t type, const uint8_t *p, size_t len)
 int tls_record_decrypt(mote_conn *c, uint8_t *type, size_t *len)
 {
 	mote_tls_dir *d = &c->rd;
-	uint8_t *rec = c->rbuf;
-	size_t clen = (size_t)c->rneed - 5, n;
+	uint8_t *rec = tls_rbuf(c);
+	size_t clen = (size_t)c->rneed - 5, n, limit = c->recv_limit;
 	uint8_t nonce[12];
 	int err;
 
@@ -195,8 +195,12 @@ int tls_record_decrypt(mote_conn *c, uint8_t *type, size_t *len)
 	if (n == 0)
 		return MOTE_ERR_UNEXPECTED_MESSAGE;
 	n--;
-	/* TLSInnerPlaintext above 2^14 + 1, or above our record_size_limit. */
-	if (n > 16384 || n > c->recv_limit)
+	/* TLSInnerPlaintext above 2^14 + 1, or above our record_size_limit.
+	 * Until EncryptedExtensions says whether the server accepted a limit,
+	 * it may send full records (the pool, if any, takes them). */
+	if (c->state == TLS_ST_WAIT_EE && c->ctx->pool.n)
+		limit = 16384;
+	if (n > 16384 || n > limit)
 		return MOTE_ERR_RECORD_OVERFLOW;
 	*type = rec[5 + n];
 	*len = n;

@@ -302,6 +302,15 @@ int tls12_nst_handle(mote_conn *c, const uint8_t *p, size_t n)
 	return 0;
 }
 
+/* A ticket received in a handshake that did not complete is dropped. */
+void tls12_nst_drop(mote_conn *c)
+{
+	if (c->hs && c->v12 && c->u.t12.nst_entry >= 0) {
+		entry_free(&c->ctx->sessions[c->u.t12.nst_entry]);
+		c->u.t12.nst_entry = -1;
+	}
+}
+
 /* After the server's Finished: the session (master secret, suite, the
  * server's session ID and/or the new ticket) goes to the cache. A
  * resumed session stays, its ticket replaced by a new one if any. */

@@ -151,6 +151,36 @@ int tls_record_decrypt(mote_conn *c, uint8_t *type, size_t *len);
 /* TLS 1.2: the plaintext is at rbuf[5 + *off .. + *len). */
 int tls12_record_decrypt(mote_conn *c, uint8_t *type, size_t *off, size_t *len);
 
+/* Large-record pool (pool.c). mote_conn.lbuf: 0 no pool buffer, 1..n
+ * buffer lbuf - 1 held, TLS_POOL_WAITING the current record waits for
+ * one. */
+#define TLS_POOL_WAITING 0xFFu
+#define TLS_POOL_HELD(c) ((c)->lbuf != 0 && (c)->lbuf != TLS_POOL_WAITING)
+uint8_t *tls_pool_buf(const mote_ctx *ctx, unsigned idx);
+size_t tls_pool_in_use(const mote_ctx *ctx);
+/* Lends a free buffer to c for the current record (the header received
+ * so far is copied over): 1, or 0 when none is free (c->lbuf becomes
+ * TLS_POOL_WAITING, the wait counted once). */
+int tls_pool_borrow(mote_conn *c);
+void tls_pool_release(mote_conn *c);
+/* A borrow by c would succeed now (free buffers beyond the waiters
+ * queued before c). */
+int tls_pool_may_take(const mote_conn *c);
+/* c waits and asking again cannot help yet (MOTE_CONN_POOL_WAIT). */
+int tls_pool_blocked(const mote_conn *c);
+/* Moves the unread plaintext to c's own buffer and gives the pool
+ * buffer back, when it fits. */
+void tls_pool_settle(mote_conn *c);
+/* After a failure or before a wipe: gives the buffer back (or leaves the
+ * queue) and forgets the record. */
+void tls_pool_drop(mote_conn *c);
+
+/* Where the current record is: a pool buffer or the connection's own. */
+static inline uint8_t *tls_rbuf(const mote_conn *c)
+{
+	return TLS_POOL_HELD(c) ? tls_pool_buf(c->ctx, c->lbuf - 1u) : c->rbuf;
+}
+
 /* The engine's output pump (engine.c). */
 void tls_output(mote_conn *c);
 
@@ -247,6 +277,8 @@ int tls12_sig_verify(mote_conn *c, uint16_t scheme, const uint8_t *content, size
  * key to pub (*pub_len) and the shared secret (x coordinate). */
 int tls_kex_ephemeral(mote_conn *c, uint16_t group, const uint8_t *peer, size_t peer_len,
                       uint8_t *pub, size_t *pub_len, uint8_t *shared, size_t *shared_len);
+/* Drops a ticket received in an incomplete handshake. */
+void tls12_nst_drop(mote_conn *c);
 /* Stores the TLS 1.2 session after a verified server Finished. */
 void tls12_session_store(mote_conn *c);
 /* Record header bytes before the content / after it for a direction. */

@@ -440,7 +440,7 @@ static const struct fault faults[] = {
 	{.name = "bad change_cipher_spec", .fn = f_bad_ccs,
 	 .want_err = MOTE_ERR_UNEXPECTED_MESSAGE, .want_alert = MOTE_ALERT_unexpected_message},
 	{.name = "record over the buffer", .fn = f_overflow,
-	 .want_err = MOTE_ERR_RECORD_OVERFLOW, .want_alert = MOTE_ALERT_record_overflow},
+	 .want_err = MOTE_ERR_RECORD_NO_BUFFER, .want_alert = MOTE_ALERT_record_overflow},
 	{.name = "truncated record", .fn = f_truncate_mid,
 	 .want_err = MOTE_ERR_TRUNCATED, .want_alert = -1},
 	{.name = "bad Finished", .fn = f_bad_finished,

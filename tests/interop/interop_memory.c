@@ -63,6 +63,23 @@ __attribute__((noinline)) void cost_resumed(void (*fn)(void *), void *arg)
 	on_stack(fn, arg);
 }
 
+/* The same for TLS 1.2 (a TLS 1.2-only server). */
+void cost_full12(void (*fn)(void *), void *arg);
+void cost_resumed12(void (*fn)(void *), void *arg);
+
+__attribute__((noinline)) void cost_full12(void (*fn)(void *), void *arg)
+{
+	on_stack(fn, arg);
+}
+
+__attribute__((noinline)) void cost_resumed12(void (*fn)(void *), void *arg)
+{
+	on_stack(fn, arg);
+}
+
+static void (*cost_first)(void (*)(void *), void *) = cost_full;
+static void (*cost_again)(void (*)(void *), void *) = cost_resumed;
+
 static size_t stack_used(void)
 {
 	size_t i = 0;
@@ -108,7 +125,7 @@ static size_t handshake(struct peer *p, struct cl *c, const mote_config *cfg, in
 		test_mote_ctx(&c->ctx, cfg, 77);
 		mote_ctx_set_sessions(&c->ctx, sessions, 2);
 	}
-	void (*run)(void (*)(void *), void *) = first ? cost_full : cost_resumed;
+	void (*run)(void (*)(void *), void *) = first ? cost_first : cost_again;
 
 	c->hs = malloc(sizeof *c->hs);
 	paint();
@@ -127,37 +144,29 @@ static size_t handshake(struct peer *p, struct cl *c, const mote_config *cfg, in
 	return peak;
 }
 
-int main(void)
+static void measure(struct pki *pki, const mote_config *cfg, int tls12)
 {
-	struct pki pki;
-	struct server_opts so = {.tickets = 2};
-	mote_config cfg = {0};
+	struct server_opts so = {.tickets = 2, .tls12 = tls12};
 	struct peer p;
 	static struct cl c1, c2;
 	mote_memory_report m;
+	mote_conn_info_t info;
 	size_t full_stack, resumed_stack, held, peak_full, peak_resumed, two;
 
-	stack_mem = malloc(STACK_SIZE);
-	CHECK_INT(pki_make(&pki, "ec256", "localhost", 0, -1, 30), 0);
-	CHECK_INT(pki_anchor(&pki, &anchor, anchor_arena, sizeof anchor_arena), 0);
-	cfg.verify.anchors = &anchor;
-	cfg.verify.n_anchors = 1;
-	CHECK_INT(peer_ctx_new(&p, &pki, &so), 0);
-
-	full_stack = handshake(&p, &c1, &cfg, 1);
+	cost_first = tls12 ? cost_full12 : cost_full;
+	cost_again = tls12 ? cost_resumed12 : cost_resumed;
+	CHECK_INT(peer_ctx_new(&p, pki, &so), 0);
+	full_stack = handshake(&p, &c1, cfg, 1);
 	CHECK_INT(peer_exchange(&p, &c1.conn, 100), 0);
 	mote_conn_memory(&c1.conn, &m);
 	held = m.total;
 	peak_full = m.conn_struct + m.recv_buf + m.send_buf + sizeof(mote_handshake) + full_stack;
-
 	CHECK_INT(peer_conn_new(&p), 0);
 	c2.ctx = c1.ctx;
-	resumed_stack = handshake(&p, &c2, &cfg, 0);
-	{
-		mote_conn_info_t info;
-		mote_conn_info(&c2.conn, &info);
-		CHECK_INT(info.resumed, 1);
-	}
+	resumed_stack = handshake(&p, &c2, cfg, 0);
+	mote_conn_info(&c2.conn, &info);
+	CHECK_INT(info.resumed, 1);
+	CHECK_INT(info.version, tls12 ? 0x0303 : 0x0304);
 	peak_resumed = m.conn_struct + m.recv_buf + m.send_buf + sizeof(mote_handshake) +
 	               resumed_stack;
 	/* Two validated connections at once: two connections, two
@@ -165,8 +174,8 @@ int main(void)
 	 * and the stack of one handshake (calls do not nest). */
 	two = 2 * (m.conn_struct + m.recv_buf + m.send_buf + sizeof(mote_handshake)) +
 	      sizeof(mote_ctx) + full_stack;
-
-	printf("interop_memory: 512-byte records, P-256 chain validated, x86-64 build\n");
+	printf("interop_memory: TLS 1.%d, 512-byte records, P-256 chain validated, x86-64 build\n",
+	       tls12 ? 2 : 3);
 	printf("  held once connected     %5zu  (mote_conn %zu + buffers %zu + %zu)\n", held,
 	       m.conn_struct, m.recv_buf, m.send_buf);
 	printf("  handshake workspace     %5zu  (lent, released when connected)\n",
@@ -177,10 +186,23 @@ int main(void)
 	printf("  peak total, resumed     %5zu\n", peak_resumed);
 	printf("  two concurrent validated connections, context included: %zu\n", two);
 	CHECK(held <= 2048);
-
 	mote_conn_clear(&c1.conn);
 	mote_conn_clear(&c2.conn);
 	peer_free(&p);
+}
+
+int main(void)
+{
+	struct pki pki;
+	mote_config cfg = {0};
+
+	stack_mem = malloc(STACK_SIZE);
+	CHECK_INT(pki_make(&pki, "ec256", "localhost", 0, -1, 30), 0);
+	CHECK_INT(pki_anchor(&pki, &anchor, anchor_arena, sizeof anchor_arena), 0);
+	cfg.verify.anchors = &anchor;
+	cfg.verify.n_anchors = 1;
+	measure(&pki, &cfg, 0);
+	measure(&pki, &cfg, 1);
 	pki_free(&pki);
 	free(stack_mem);
 	return test_finish("interop_memory");

@@ -247,6 +247,7 @@ struct fault {
 	int want_alert;
 	int no_ems;
 	int resumed; /* fault on the second, resumed connection */
+	int eof_after; /* the transport ends after this many server records */
 	struct pki *server;
 	const char *host;
 	const mote_trust_anchor *anchor;
@@ -266,6 +267,8 @@ static const struct fault faults[] = {
 	 .want_err = MOTE_ERR_BAD_SKE_SIGNATURE, .want_alert = MOTE_ALERT_decrypt_error},
 	{.name = "bad Finished (resumed)", .fn = f_swap_exts, .resumed = 1,
 	 .want_err = MOTE_ERR_BAD_FINISHED, .want_alert = MOTE_ALERT_decrypt_error},
+	{.name = "end of file after NewSessionTicket", .eof_after = 6,
+	 .want_err = MOTE_ERR_TRUNCATED, .want_alert = -1},
 	{.name = "expired certificate", .server = &pki_expired,
 	 .want_err = MOTE_ERR_X509_EXPIRED, .want_alert = MOTE_ALERT_certificate_expired},
 	{.name = "wrong host name", .host = "example.org",
@@ -295,6 +298,7 @@ static void run_fault(const struct fault *f)
 		CHECK_INT(peer_conn_new(&p), 0);
 	}
 	p.fault = f->fn;
+	p.eof_after = f->eof_after;
 	err = connect(&k, &ctx, &p, f->host ? f->host : "localhost");
 	if (err != f->want_err || mote_conn_alert_sent(&k.c) != f->want_alert)
 		printf("  %s: got %s, alert %d\n", f->name, mote_error_name(err),
@@ -305,8 +309,11 @@ static void run_fault(const struct fault *f)
 		printf("  %s: OpenSSL read alert %d\n", f->name, p.alert_received);
 	CHECK_INT(p.alert_received, f->want_alert);
 	CHECK(mote_conn_state(&k.c) & MOTE_CONN_CLOSED);
-	/* A failed handshake leaves no session behind. */
+	/* A failed handshake leaves no session behind, not even a ticket
+	 * received before the failure. */
 	CHECK_INT(mote_ctx_session_count(&ctx, "localhost"), 0);
+	for (size_t i = 0; i < 2; i++)
+		CHECK_INT(cache[i].state, f->resumed ? cache[i].state : 0);
 	mote_conn_clear(&k.c);
 	peer_free(&p);
 }

@@ -72,6 +72,14 @@ for k in ec256 ec384 rsa2048 rsa4096; do
 	expect "$k chain" "version +TLS 1.2" "signature +$sig" "HTTP/1.0 200 ok"
 	stop_server
 done
+# The largest ServerKeyExchange (P-384 point, RSA-4096 signature: 617
+# bytes) spanning 512-byte records: reassembled.
+KIND=rsa4096
+start_s_server rsa4096 -tls1_2 -groups P-384 -www
+printf "$GET" | client --max-frag 512
+expect "RSA-4096 + P-384 ServerKeyExchange over 512-byte records" "group +secp384r1" \
+	"HTTP/1.0 200 ok"
+stop_server
 # rsa_pkcs1 in ServerKeyExchange when PSS is not acceptable to the server.
 KIND=rsa2048
 start_s_server rsa2048 -tls1_2 -sigalgs RSA+SHA384 -www

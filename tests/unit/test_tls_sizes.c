@@ -21,12 +21,14 @@
 /* Connected state: record protection both ways + the secrets union. */
 _Static_assert(sizeof(mote_tls_dir) == 288, "mote_tls_dir");
 _Static_assert(sizeof(mote_tls_post) == 256, "mote_tls_post");
-_Static_assert(sizeof(mote_conn) == SZ(944, 928), "mote_conn");
+_Static_assert(sizeof(mote_conn) == SZ(952, 928), "mote_conn");
 /* Lent during the handshake only. */
 _Static_assert(sizeof(mote_handshake) == SZ(2648, 2616), "mote_handshake");
 /* Shared. */
-_Static_assert(sizeof(mote_ctx) == SZ(144, 108), "mote_ctx");
+_Static_assert(sizeof(mote_ctx) == SZ(264, 172), "mote_ctx");
 /* 608 before TLS 1.2 (+ 32: the TLS 1.2 session ID). */
+_Static_assert(sizeof(mote_large_pool) == SZ(120, 64), "mote_large_pool");
+_Static_assert(MOTE_LARGE_RECORD_BUFFER_SIZE == 16645, "pool buffer");
 _Static_assert(sizeof(mote_session) == 640, "mote_session");
 /* The TLS 1.2 handshake state shares the connection's secrets union
  * without growing it. */
