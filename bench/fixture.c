@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "hex.h"
 
 #define FX_MAX_FIELDS 24
 
@@ -22,31 +23,17 @@ struct bench_fixture {
 	size_t count;
 };
 
-static int hex_nibble(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
+/* The field's bytes, malloc'd; test_unhex is tests/lib/hex.c. */
 static uint8_t *unhex(const char *hex, size_t *len, const char *what)
 {
-	size_t n = strlen(hex);
-	uint8_t *out = malloc(n / 2 + 1);
+	size_t cap = strlen(hex) / 2 + 1;
+	uint8_t *out = malloc(cap);
 
-	if (out == NULL || n % 2 != 0)
-		bench_die("fixture field %s: odd hex length", what);
-	for (size_t i = 0; i < n / 2; i++) {
-		int hi = hex_nibble(hex[2 * i]), lo = hex_nibble(hex[2 * i + 1]);
-		if (hi < 0 || lo < 0)
-			bench_die("fixture field %s: not hex", what);
-		out[i] = (uint8_t)(hi << 4 | lo);
-	}
-	*len = n / 2;
+	if (out == NULL)
+		bench_die("fixture field %s: out of memory", what);
+	*len = test_unhex(hex, out, cap);
+	if (*len == (size_t)-1)
+		bench_die("fixture field %s: not hex (or odd length)", what);
 	return out;
 }
 

@@ -7,6 +7,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 ${CC:-cc} -O2 -std=c11 -I"$root/include" -I"$root/tests/lib" -I"$root/tests/unit" \
-	-I/usr/include/bearssl "$root/bench/x509/x509_vs_bearssl.c" "$root/build/libmote.a" \
+	-I/usr/include/bearssl "$root/bench/x509/x509_vs_bearssl.c" "$root/tests/lib/stackpaint.c" \
+	"$root/build/libmote.a" \
 	-lbearssl -o "$out/x509_vs_bearssl"
 MOTE_TEST_DATA="$root/tests/data" "$out/x509_vs_bearssl"

@@ -11,22 +11,17 @@
  *
  * docs/X509.md quotes the output.
  */
-#define _GNU_SOURCE
 #include <bearssl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <ucontext.h>
 
 #include "mote/rsa.h"
+#include "stackpaint.h"
 #include "x509_fixture.h"
 
-#define STACK_BYTES (64 * 1024)
-#define PAINT 0xA5
 #define NOW 1748736000
 
-static ucontext_t main_ctx, op_ctx;
-static void (*op_fn)(void);
 static const fx_chain *chain;
 static int rc;
 
@@ -40,30 +35,6 @@ static br_x509_minimal_context bctx;
 static br_x509_trust_anchor bta;
 static uint8_t bdn[1024], bkey[1024];
 static size_t bdn_len;
-
-static void trampoline(void)
-{
-	op_fn();
-}
-
-static size_t measure(void (*fn)(void))
-{
-	uint8_t *stack = malloc(STACK_BYTES);
-	size_t used;
-
-	memset(stack, PAINT, STACK_BYTES);
-	op_fn = fn;
-	getcontext(&op_ctx);
-	op_ctx.uc_stack.ss_sp = stack;
-	op_ctx.uc_stack.ss_size = STACK_BYTES;
-	op_ctx.uc_link = &main_ctx;
-	makecontext(&op_ctx, trampoline, 0);
-	swapcontext(&main_ctx, &op_ctx);
-	for (used = STACK_BYTES; used > 0 && stack[STACK_BYTES - used] == PAINT; used--)
-		;
-	free(stack);
-	return used;
-}
 
 static void nothing(void)
 {
@@ -161,7 +132,7 @@ int main(void)
 		{"mixed", "root_rsa4096", "y"},   {"pss", "root_pss", "n"},
 		{"ed25519", "root_ed25519", "n"},
 	};
-	size_t base = measure(nothing);
+	size_t base = stackpaint_measure(nothing);
 
 	printf("context size (bytes): Mote mote_x509_ctx %zu, BearSSL br_x509_minimal_context %zu\n",
 	       sizeof(mote_x509_ctx), sizeof(br_x509_minimal_context));
@@ -181,11 +152,11 @@ int main(void)
 		mote_x509_policy_init(&mpol, a.ta, a.n);
 		mote_x509_policy_set_time(&mpol, NOW);
 		mote_x509_policy_set_host(&mpol, "www.example.com", 15);
-		ms = measure(run_mote) - base;
+		ms = stackpaint_measure(run_mote) - base;
 		mrc = rc;
 		if (chains[i][2][0] == 'y') {
 			bearssl_anchor(&root);
-			bs = measure(run_bearssl) - base;
+			bs = stackpaint_measure(run_bearssl) - base;
 			brc = rc;
 		}
 		if (chains[i][2][0] == 'y')

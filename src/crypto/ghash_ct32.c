@@ -7,11 +7,10 @@
  * always absorbs the carries; no correction is needed. A 128x128 product
  * is Karatsuba twice: 9 products of 32x32 bits.
  */
-#include <string.h>
-
 #include "aes_impl.h"
 #include "bytes.h"
 #include "ct.h"
+#include "ghash_impl.h"
 
 static const uint32_t class_mask[4] = {0x11111111u, 0x22222222u, 0x44444444u, 0x88888888u};
 
@@ -65,52 +64,26 @@ static void clmul64(uint64_t *hi, uint64_t *lo, uint64_t x, const clmul_key k[3]
 	*lo = b ^ (m << 32);
 }
 
-/* (y1:y0) <- (y1:y0) * H; k holds keys for H1, H0 and H1 ^ H0. */
-static void gf_mul(uint64_t *y1, uint64_t *y0, const clmul_key k[9])
+/* (y1:y0) <- (y1:y0) * H; key holds clmul keys for H1, H0 and H1 ^ H0. */
+static void gf_mul(uint64_t *y1, uint64_t *y0, const void *key)
 {
+	const clmul_key *k = key;
 	uint64_t ah, al, bh, bl, ch, cl;
 
 	clmul64(&ah, &al, *y1, k);
 	clmul64(&bh, &bl, *y0, k + 3);
 	clmul64(&ch, &cl, *y1 ^ *y0, k + 6);
-
-	uint64_t mh = ch ^ ah ^ bh, ml = cl ^ al ^ bl;
-	uint64_t p3 = ah, p2 = al ^ mh, p1 = bh ^ ml, p0 = bl;
-	uint64_t w3 = (p3 << 1) | (p2 >> 63), w2 = (p2 << 1) | (p1 >> 63);
-	uint64_t w1 = (p1 << 1) | (p0 >> 63), w0 = p0 << 1;
-
-	/* Reduction modulo x^128 + x^7 + x^2 + x + 1, see ghash_ct64.c. */
-	w2 ^= w0 ^ (w0 >> 1) ^ (w0 >> 2) ^ (w0 >> 7);
-	w1 ^= (w0 << 63) ^ (w0 << 62) ^ (w0 << 57);
-	w3 ^= w1 ^ (w1 >> 1) ^ (w1 >> 2) ^ (w1 >> 7);
-	w2 ^= (w1 << 63) ^ (w1 << 62) ^ (w1 << 57);
-	*y1 = w3;
-	*y0 = w2;
+	mote_ghash_combine(y1, y0, ah, al, bh, bl, ch, cl);
 }
 
 void mote_ghash_ct32(uint8_t y[16], const uint8_t h[16], const uint8_t *data, size_t len)
 {
 	clmul_key k[9];
 	uint64_t h1 = mote_load64_be(h), h0 = mote_load64_be(h + 8);
-	uint64_t y1 = mote_load64_be(y), y0 = mote_load64_be(y + 8);
 
 	key64_init(k, h1);
 	key64_init(k + 3, h0);
 	key64_init(k + 6, h1 ^ h0);
-	for (; len >= 16; len -= 16, data += 16) {
-		y1 ^= mote_load64_be(data);
-		y0 ^= mote_load64_be(data + 8);
-		gf_mul(&y1, &y0, k);
-	}
-	if (len > 0) {
-		uint8_t last[16] = {0};
-
-		memcpy(last, data, len);
-		y1 ^= mote_load64_be(last);
-		y0 ^= mote_load64_be(last + 8);
-		gf_mul(&y1, &y0, k);
-	}
-	mote_store64_be(y, y1);
-	mote_store64_be(y + 8, y0);
+	mote_ghash_blocks(y, data, len, gf_mul, k);
 	mote_wipe(k, sizeof k);
 }

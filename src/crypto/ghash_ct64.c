@@ -15,13 +15,12 @@
  *
  * Field elements are the bit-reflected 128-bit big-endian integers of
  * GCM: the product of two such integers, shifted left once, is the 256-bit
- * reflected product, reduced below with shifts.
+ * reflected product, reduced with shifts (mote_ghash_combine, ghash_impl.h).
  */
-#include <string.h>
-
 #include "aes_impl.h"
 #include "bytes.h"
 #include "ct.h"
+#include "ghash_impl.h"
 #include "mote/config.h"
 
 static const uint64_t class_mask[4] = {0x1111111111111111u, 0x2222222222222222u,
@@ -97,48 +96,24 @@ static inline u64x2 clmul(uint64_t x, const struct clmul_key *k)
 	return r;
 }
 
-/* (y1:y0) <- (y1:y0) * H, with Karatsuba over the 64-bit halves. */
-static void gf_mul(uint64_t *y1, uint64_t *y0, const struct clmul_key k[3])
+/* (y1:y0) <- (y1:y0) * H, with Karatsuba over the 64-bit halves; key
+ * holds clmul keys for H1, H0 and H1 ^ H0. */
+static void gf_mul(uint64_t *y1, uint64_t *y0, const void *key)
 {
+	const struct clmul_key *k = key;
 	u64x2 a = clmul(*y1, &k[0]), b = clmul(*y0, &k[1]), c = clmul(*y1 ^ *y0, &k[2]);
-	uint64_t mh = c.hi ^ a.hi ^ b.hi, ml = c.lo ^ a.lo ^ b.lo;
-	uint64_t p3 = a.hi, p2 = a.lo ^ mh, p1 = b.hi ^ ml, p0 = b.lo;
-	uint64_t w3 = (p3 << 1) | (p2 >> 63), w2 = (p2 << 1) | (p1 >> 63);
-	uint64_t w1 = (p1 << 1) | (p0 >> 63), w0 = p0 << 1;
 
-	/* x^128 = x^7 + x^2 + x + 1: degree d lands on d - 128, -127, -126
-	 * and -121, i.e. the same bit 128 places up, then 1, 2, 7 lower. */
-	w2 ^= w0 ^ (w0 >> 1) ^ (w0 >> 2) ^ (w0 >> 7);
-	w1 ^= (w0 << 63) ^ (w0 << 62) ^ (w0 << 57);
-	w3 ^= w1 ^ (w1 >> 1) ^ (w1 >> 2) ^ (w1 >> 7);
-	w2 ^= (w1 << 63) ^ (w1 << 62) ^ (w1 << 57);
-	*y1 = w3;
-	*y0 = w2;
+	mote_ghash_combine(y1, y0, a.hi, a.lo, b.hi, b.lo, c.hi, c.lo);
 }
 
 void mote_ghash_ct64(uint8_t y[16], const uint8_t h[16], const uint8_t *data, size_t len)
 {
 	struct clmul_key k[3];
 	uint64_t h1 = mote_load64_be(h), h0 = mote_load64_be(h + 8);
-	uint64_t y1 = mote_load64_be(y), y0 = mote_load64_be(y + 8);
 
 	clmul_key_init(&k[0], h1);
 	clmul_key_init(&k[1], h0);
 	clmul_key_init(&k[2], h1 ^ h0);
-	for (; len >= 16; len -= 16, data += 16) {
-		y1 ^= mote_load64_be(data);
-		y0 ^= mote_load64_be(data + 8);
-		gf_mul(&y1, &y0, k);
-	}
-	if (len > 0) {
-		uint8_t last[16] = {0};
-
-		memcpy(last, data, len);
-		y1 ^= mote_load64_be(last);
-		y0 ^= mote_load64_be(last + 8);
-		gf_mul(&y1, &y0, k);
-	}
-	mote_store64_be(y, y1);
-	mote_store64_be(y + 8, y0);
+	mote_ghash_blocks(y, data, len, gf_mul, k);
 	mote_wipe(k, sizeof k);
 }

@@ -23,16 +23,7 @@
 #include "mote/error.h"
 #include "test.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define EC_SANITIZER_DIV 10
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define EC_SANITIZER_DIV 10
-#endif
-#endif
-#ifndef EC_SANITIZER_DIV
-#define EC_SANITIZER_DIV 1
-#endif
+#define EC_SANITIZER_DIV (TEST_SANITIZED ? 10 : 1)
 
 static const char *group_name(size_t len)
 {

@@ -1,5 +1,6 @@
 /* Recursive-descent JSON reader for test vectors (see json.h). */
 #include "json.h"
+#include "testfile.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,20 +168,12 @@ static struct json *parse_value(struct reader *r)
 
 struct json *json_parse_file(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	size_t n;
+	char *buf = (char *)test_read_path(path, &n);
+	if (!buf) {
 		fprintf(stderr, "cannot open %s (vectors missing? set MOTE_VECTORS_DIR)\n", path);
 		exit(2);
 	}
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = xcalloc((size_t)n + 1, 1);
-	if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		fprintf(stderr, "short read on %s\n", path);
-		exit(2);
-	}
-	fclose(f);
 	struct reader r = {buf, buf + n, path};
 	struct json *j = parse_value(&r);
 	if (peek(&r) != -1)

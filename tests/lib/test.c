@@ -48,31 +48,6 @@ int test_finish(const char *name)
 	return failures ? 1 : 0;
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-size_t test_unhex(const char *hex, uint8_t *out, size_t cap)
-{
-	size_t n = strlen(hex);
-	if (n % 2 || n / 2 > cap)
-		return (size_t)-1;
-	for (size_t i = 0; i < n / 2; i++) {
-		int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
-		if (hi < 0 || lo < 0)
-			return (size_t)-1;
-		out[i] = (uint8_t)(hi << 4 | lo);
-	}
-	return n / 2;
-}
-
 uint8_t *test_unhex_alloc(const char *hex, size_t *len)
 {
 	size_t cap = strlen(hex) / 2;
@@ -85,6 +60,14 @@ uint8_t *test_unhex_alloc(const char *hex, size_t *len)
 		abort();
 	}
 	return p;
+}
+
+void test_unhex_const(const char *hex, uint8_t *out, size_t n)
+{
+	if (test_unhex(hex, out, n) != n) {
+		fprintf(stderr, "bad hex constant %.16s...\n", hex);
+		exit(2);
+	}
 }
 
 void test_print_hex(const char *label, const uint8_t *p, size_t len)

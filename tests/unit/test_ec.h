@@ -35,16 +35,7 @@ struct wp_arg {
  * time), so the skipped ones exercise no other access pattern. The
  * optimised build runs them all on every core.
  */
-#if defined(__SANITIZE_ADDRESS__)
-#define EC_SANITIZER_STRIDE 8
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define EC_SANITIZER_STRIDE 8
-#endif
-#endif
-#ifndef EC_SANITIZER_STRIDE
-#define EC_SANITIZER_STRIDE 1
-#endif
+#define EC_SANITIZER_STRIDE (TEST_SANITIZED ? 8 : 1)
 
 static int wp_sampled_out(const struct wp_arg *a, const struct json *test)
 {

@@ -88,14 +88,6 @@ static const struct rfc_vector rfc8032[] = {
 	 "6431e0303dca179c138ac17ad9bef1177331a704"},
 };
 
-static void unhex_n(const char *hex, uint8_t *out, size_t n)
-{
-	if (test_unhex(hex, out, n) != n) {
-		fprintf(stderr, "bad hex constant %.16s...\n", hex);
-		exit(2);
-	}
-}
-
 static void test_rfc8032(const struct variant *v)
 {
 	for (size_t i = 0; i < sizeof rfc8032 / sizeof rfc8032[0]; i++) {
@@ -103,9 +95,9 @@ static void test_rfc8032(const struct variant *v)
 		uint8_t seed[32], pub[32], want_pub[32], sig[64], want_sig[64], msg[1024];
 		size_t len = strlen(t->msg) / 2;
 
-		unhex_n(t->seed, seed, 32);
-		unhex_n(t->pub, want_pub, 32);
-		unhex_n(t->sig, want_sig, 64);
+		test_unhex_const(t->seed, seed, 32);
+		test_unhex_const(t->pub, want_pub, 32);
+		test_unhex_const(t->sig, want_sig, 64);
 		CHECK(test_unhex(t->msg, msg, sizeof msg) == len);
 		v->public_key(pub, seed);
 		CHECK_MEM(pub, want_pub, 32);
@@ -147,9 +139,9 @@ static void test_bad_public_keys(const struct variant *v)
 	};
 	uint8_t pub[32], sig[64];
 
-	unhex_n(rfc8032[0].sig, sig, 64);
+	test_unhex_const(rfc8032[0].sig, sig, 64);
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		unhex_n(bad[i], pub, 32);
+		test_unhex_const(bad[i], pub, 32);
 		CHECK_INT(v->verify(sig, NULL, 0, pub), MOTE_ERR_BAD_POINT);
 	}
 }

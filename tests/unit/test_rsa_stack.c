@@ -9,61 +9,19 @@
  * (stack use does not depend on the modulus size: no VLAs, no recursion).
  * The figures include the libc memcpy/memset the code calls.
  */
-#define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <ucontext.h>
 
 #include "mote/error.h"
 #include "mote/hash.h"
 #include "mote/rsa.h"
 #include "rsa_test_key.h"
+#include "stackpaint.h"
 #include "test.h"
 #include "wycheproof.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#ifndef SANITIZED
-#define SANITIZED 0
-#endif
-
-#define STACK_BYTES (64 * 1024)
-#define PAINT 0xA5
-
-static ucontext_t main_ctx, op_ctx;
-static void (*op_fn)(void);
 static int op_rc;
-
-static void trampoline(void)
-{
-	op_fn();
-}
-
-/* Bytes of the painted stack that fn touched. */
-static size_t measure(void (*fn)(void))
-{
-	uint8_t *stack = malloc(STACK_BYTES);
-	size_t used;
-
-	memset(stack, PAINT, STACK_BYTES);
-	op_fn = fn;
-	getcontext(&op_ctx);
-	op_ctx.uc_stack.ss_sp = stack;
-	op_ctx.uc_stack.ss_size = STACK_BYTES;
-	op_ctx.uc_link = &main_ctx;
-	makecontext(&op_ctx, trampoline, 0);
-	swapcontext(&main_ctx, &op_ctx);
-	for (used = STACK_BYTES; used > 0 && stack[STACK_BYTES - used] == PAINT; used--)
-		;
-	free(stack);
-	return used;
-}
 
 static void nothing(void)
 {
@@ -142,12 +100,12 @@ static void check_op(const char *name, void (*fn)(void), size_t base, size_t lim
 
 	/* A first run resolves lazily bound libc symbols (memcpy, memset),
 	 * whose resolver would otherwise be counted. */
-	measure(fn);
-	used = measure(fn) - base;
+	stackpaint_measure(fn);
+	used = stackpaint_measure(fn) - base;
 
 	CHECK_INT(op_rc, 0);
 	printf("%-28s peak stack %5zu bytes (limit %zu)\n", name, used, limit);
-	if (!SANITIZED)
+	if (!TEST_SANITIZED)
 		CHECK(used <= limit);
 }
 
@@ -158,7 +116,7 @@ int main(void)
 	test_rand_seed(3);
 	load("rsa_signature_4096_sha512_test.json", &vn, &vnl, &ve, &vel, &vsig, &vsl, vdg);
 	load("rsa_pss_4096_sha512_mgf1_64_test.json", &pn, &pnl, &pe, &pel, &psig, &psl, pdg);
-	base = measure(nothing);
+	base = stackpaint_measure(nothing);
 	check_op("pkcs1_verify RSA-4096", op_pkcs1_verify, base, MOTE_RSA_VERIFY_STACK);
 	check_op("pss_verify RSA-4096", op_pss_verify, base, MOTE_RSA_VERIFY_STACK);
 	check_op("pkcs1_sign RSA-2048", op_pkcs1_sign, base, MOTE_RSA_SIGN_STACK);

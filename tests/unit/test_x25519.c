@@ -15,19 +15,6 @@
 #include "test.h"
 #include "wycheproof.h"
 
-/* Sanitizer builds run unoptimised: there the slow 16-bit variant does
- * fewer iterations (the normal build runs them all). */
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#ifndef SANITIZED
-#define SANITIZED 0
-#endif
-
 /* Field element sizes, which set the stack figures of mote/x25519.h. */
 _Static_assert(sizeof(mote_fe25519_64) == 40, "64-bit field element: 5 x 8 bytes");
 _Static_assert(sizeof(mote_fe25519_32) == 40, "32-bit field element: 10 x 4 bytes");
@@ -51,10 +38,7 @@ static const struct variant variants[] = {
 
 static void unhex32(const char *hex, uint8_t out[32])
 {
-	if (test_unhex(hex, out, 32) != 32) {
-		fprintf(stderr, "bad hex constant %s\n", hex);
-		exit(2);
-	}
+	test_unhex_const(hex, out, 32);
 }
 
 static void check_one(const struct variant *v, const char *k_hex, const char *u_hex,
@@ -187,8 +171,11 @@ int main(void)
 
 		printf("variant %s:\n", v->name);
 		test_rfc7748_vectors(v);
-		/* The public function is one of the variants: once is enough. */
-		int slow = strcmp(v->name, "public") == 0 || (SANITIZED && strcmp(v->name, "16") == 0);
+		/* The public function is one of the variants: once is enough.
+		 * Sanitizer builds run unoptimised: there the slow 16-bit
+		 * variant does one iteration (the normal build runs them all). */
+		int slow = strcmp(v->name, "public") == 0 ||
+		           (TEST_SANITIZED && strcmp(v->name, "16") == 0);
 		test_rfc7748_iterations(v, slow ? 1 : 1000);
 		test_rfc7748_dh(v);
 		c = wp_run("x25519_test.json", wp_x25519, (void *)v);

@@ -11,63 +11,23 @@
  * Sanitisers change frame sizes, so there the figures are only printed.
  * docs/X509.md quotes these figures.
  */
-#define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <ucontext.h>
 
 #include "mote/rsa.h"
+#include "stackpaint.h"
 #include "test.h"
 #include "x509_fixture.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#ifndef SANITIZED
-#define SANITIZED 0
-#endif
-
-#define STACK_BYTES (64 * 1024)
-#define PAINT 0xA5
 #define NOW 1748736000
 
-static ucontext_t main_ctx, op_ctx;
-static void (*op_fn)(void);
 static uint8_t scratch[MOTE_RSA_VERIFY_SCRATCH(4096)];
 static mote_x509_ctx ctx;
 static mote_x509_policy pol;
 static uint8_t *list;
 static size_t list_len;
 static int op_rc;
-
-static void trampoline(void)
-{
-	op_fn();
-}
-
-static size_t measure(void (*fn)(void))
-{
-	uint8_t *stack = malloc(STACK_BYTES);
-	size_t used;
-
-	memset(stack, PAINT, STACK_BYTES);
-	op_fn = fn;
-	getcontext(&op_ctx);
-	op_ctx.uc_stack.ss_sp = stack;
-	op_ctx.uc_stack.ss_size = STACK_BYTES;
-	op_ctx.uc_link = &main_ctx;
-	makecontext(&op_ctx, trampoline, 0);
-	swapcontext(&main_ctx, &op_ctx);
-	for (used = STACK_BYTES; used > 0 && stack[STACK_BYTES - used] == PAINT; used--)
-		;
-	free(stack);
-	return used;
-}
 
 static void nothing(void)
 {
@@ -136,7 +96,7 @@ static size_t chain_stack(const char *chain, const char *root, int pin_cert, siz
 		mote_x509_policy_pin(&pol, MOTE_X509_PIN_LEAF_CERT, (const uint8_t(*)[32])pins, 1);
 	}
 	make_list(&c);
-	used = measure(run_chain) - base;
+	used = stackpaint_measure(run_chain) - base;
 	CHECK_INT(op_rc, 0);
 	printf("test_x509_stack: %-8s %-22s %5zu bytes\n", chain,
 	       pin_cert ? "engine (no signature)" : "full validation", used);
@@ -147,7 +107,7 @@ static size_t chain_stack(const char *chain, const char *root, int pin_cert, siz
 
 int main(void)
 {
-	size_t base = measure(nothing), engine, peak = 0;
+	size_t base = stackpaint_measure(nothing), engine, peak = 0;
 	static const char *chains[][2] = {
 		{"p256", "root_p256"},       {"p384", "root_p384"},         {"rsa2048", "root_rsa2048"},
 		{"rsa4096", "root_rsa4096"}, {"pss", "root_pss"},           {"ed25519", "root_ed25519"},
@@ -160,8 +120,8 @@ int main(void)
 		peak = s > peak ? s : peak;
 	}
 	printf("test_x509_stack: engine %zu bytes, peak with verification %zu bytes%s\n", engine,
-	       peak, SANITIZED ? " (sanitized build: not checked)" : "");
-	if (!SANITIZED) {
+	       peak, TEST_SANITIZED ? " (sanitized build: not checked)" : "");
+	if (!TEST_SANITIZED) {
 		CHECK(engine <= MOTE_X509_ENGINE_STACK);
 		CHECK(peak <= MOTE_X509_PEAK_STACK);
 	}
