@@ -24,8 +24,10 @@ exe="$build/bench/bench_tls"
 w=$(mktemp -d)
 srv=""
 cleanup() {
-	[ -n "$srv" ] && kill "$srv" 2>/dev/null && wait "$srv" 2>/dev/null
+	st=$?
+	[ -n "$srv" ] && kill "$srv" 2>/dev/null && wait "$srv" 2>/dev/null || true
 	rm -rf "$w"
+	exit $st # the script's own status, not the killed server's
 }
 trap cleanup EXIT
 
