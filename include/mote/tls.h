@@ -269,7 +269,7 @@ typedef uint64_t (*mote_time_fn)(void *arg);
 typedef struct mote_ctx {
 	const mote_config *config;
 	mote_drbg_ctx drbg;
-	mote_time_fn time;
+	mote_time_fn time_cb;
 	void *time_arg;
 	mote_session *sessions;
 	void *pk_scratch;

@@ -15,7 +15,7 @@ int mote_ctx_init(mote_ctx *ctx, const mote_config *config, mote_entropy_fn entr
 		return MOTE_ERR_BAD_ARG;
 	memset(ctx, 0, sizeof *ctx);
 	ctx->config = config;
-	ctx->time = time;
+	ctx->time_cb = time;
 	ctx->time_arg = time_arg;
 	return mote_drbg_init(&ctx->drbg, entropy, entropy_arg, pers, sizeof pers - 1);
 }

@@ -271,7 +271,7 @@ static void ch_binder(mote_conn *c)
  * the server's age_add, modulo 2^32. Unknown time: age 0. */
 static uint32_t ticket_age(const mote_conn *c, const mote_session *s)
 {
-	uint64_t now = c->ctx->time ? c->ctx->time(c->ctx->time_arg) : 0;
+	uint64_t now = c->ctx->time_cb ? c->ctx->time_cb(c->ctx->time_arg) : 0;
 	uint32_t age = (now && s->issued_ms && now > s->issued_ms) ? (uint32_t)(now - s->issued_ms)
 	                                                           : 0;
 

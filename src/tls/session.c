@@ -23,7 +23,7 @@ void tls_name_hash(const char *name, uint8_t out[16])
 
 static uint64_t now_ms(const mote_ctx *ctx)
 {
-	return ctx->time ? ctx->time(ctx->time_arg) : 0;
+	return ctx->time_cb ? ctx->time_cb(ctx->time_arg) : 0;
 }
 
 static void entry_free(mote_session *e)

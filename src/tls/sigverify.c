@@ -44,7 +44,7 @@ static int sig_rsa_pss(mote_ctx *ctx, mote_hash_alg h, const mote_pkey *key,
 	if (key->type != MOTE_PKEY_RSA)
 		return MOTE_ERR_ILLEGAL_PARAMETER;
 	if (ctx->pk_busy)
-		return MOTE_ERR_STATE; /* one operation at a time (mote/tls.h) */
+		return MOTE_ERR_STATE; /* one operation at once (mote/tls.h) */
 	pub.n = key->u.rsa.n;
 	pub.n_len = key->u.rsa.n_len;
 	pub.e = key->u.rsa.e;

@@ -55,7 +55,7 @@ static int insecure(const mote_conn *c)
 static void policy_time(mote_conn *c, mote_x509_policy *p)
 {
 	const mote_tls_verifier *v = &c->ctx->config->verify;
-	uint64_t now = c->ctx->time ? c->ctx->time(c->ctx->time_arg) : 0;
+	uint64_t now = c->ctx->time_cb ? c->ctx->time_cb(c->ctx->time_arg) : 0;
 
 	if (v->time_mode == MOTE_TLS_TIME_IGNORE)
 		mote_x509_policy_ignore_time(p);
