@@ -53,16 +53,12 @@
 #include "mote/x25519.h"
 #include "tls/tls_int.h"
 
+#include "fuzz_tls_common.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define RBUF MOTE_RECV_BUFFER_SIZE(512)
 #define SBUF MOTE_SEND_BUFFER_SIZE(512)
-
-static void require(int ok)
-{
-	if (!ok)
-		abort();
-}
 
 struct srv {
 	mote_conn c;
@@ -81,23 +77,15 @@ struct srv {
 	uint8_t client_ccs; /* the client's change_cipher_spec went out */
 };
 
+/* Where the engine may point for received bytes. */
+static int in_rbuf(const struct srv *s, const uint8_t *p, size_t len)
+{
+	return p >= s->rbuf && p + len <= s->rbuf + RBUF;
+}
+
 static mote_ctx ctx;
 static mote_session sessions[2];
 static uint8_t rec_buf[5 + 8 + 16384 + 256 + 64];
-
-static int fixed_entropy(void *arg, uint8_t *out, size_t len)
-{
-	(void)arg;
-	for (size_t i = 0; i < len; i++)
-		out[i] = (uint8_t)(i * 31 + 7);
-	return 0;
-}
-
-static uint64_t fixed_clock(void *arg)
-{
-	(void)arg;
-	return 1767225600000ull;
-}
 
 /* The seeds' certificate key (Ed25519, as fuzz/gen_tls13_seeds.py). */
 static const uint8_t cert_seed[32] = {
@@ -215,11 +203,11 @@ static void feed(struct srv *s, const uint8_t *p, size_t n, size_t chunk)
 			rd = mote_conn_read_buf(&s->c, &len);
 			if (!rd)
 				return;
-			require(rd >= s->rbuf && rd + len <= s->rbuf + RBUF);
+			require(in_rbuf(s, rd, len));
 			mote_conn_read_ack(&s->c, len);
 			continue;
 		}
-		require(dst >= s->rbuf && dst + want <= s->rbuf + RBUF);
+		require(in_rbuf(s, dst, want));
 		want = want < n - off ? want : n - off;
 		want = want < chunk ? want : chunk;
 		memcpy(dst, p + off, want);
@@ -399,40 +387,14 @@ static void server_key_exchange(struct srv *s, const uint8_t *d, size_t n, size_
 	send_record(s, TLS_CT_HANDSHAKE, m, sizeof m, 0, chunk);
 }
 
+static int rd_ok(const void *arg, const uint8_t *p, size_t len)
+{
+	return in_rbuf(arg, p, len);
+}
+
 static void client_action(struct srv *s, uint8_t a)
 {
-	static const uint8_t msg[300] = {1, 2, 3};
-	const uint8_t *rd;
-	uint8_t *w;
-	size_t len;
-
-	switch (a % 5) {
-	case 0:
-		while ((rd = mote_conn_read_buf(&s->c, &len)) != NULL) {
-			require(rd >= s->rbuf && rd + len <= s->rbuf + RBUF);
-			mote_conn_read_ack(&s->c, len);
-		}
-		break;
-	case 1:
-		w = mote_conn_write_buf(&s->c, &len);
-		if (w) {
-			require(w >= s->sbuf && w + len <= s->sbuf + SBUF);
-			len = len < sizeof msg ? len : sizeof msg;
-			memcpy(w, msg, len);
-			mote_conn_write_ack(&s->c, len);
-			mote_conn_flush(&s->c);
-		}
-		break;
-	case 2:
-		mote_conn_key_update(&s->c, 1);
-		break;
-	case 3:
-		mote_conn_close(&s->c);
-		break;
-	default:
-		mote_conn_recv_eof(&s->c);
-		break;
-	}
+	fuzz_app_action(&s->c, a, rd_ok, s, s->sbuf, SBUF);
 	drain_client(s);
 }
 
