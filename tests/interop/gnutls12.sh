@@ -10,19 +10,6 @@ mkdir -p "$W"
 need gnutls-serv openssl
 
 P12="NORMAL:-VERS-ALL:+VERS-TLS1.2"
-start_gnutls() {
-	for try in 1 2 3; do
-		pick_port
-		gnutls-serv -p "$PORT" --x509certfile "$W/ec256/full.pem" \
-			--x509keyfile "$W/ec256/leaf.key" --echo -q "$@" > "$W/s.out" 2>&1 &
-		SRV_PID=$!
-		wait_listen && return 0
-		stop_server
-	done
-	echo "cannot start gnutls-serv"
-	return 1
-}
-
 client() {
 	timeout 20 "$MOTE" client "localhost:$PORT" --ca "$W/ec256/root.pem" "$@" > "$W/c.out" 2>&1
 }

@@ -103,3 +103,34 @@ finish() {
 	echo "$SUITE: $pass passed, $fail failed"
 	[ "$fail" -eq 0 ]
 }
+
+# start_s_server KIND ARGS...: s_server with KIND's chain; sets PORT.
+start_s_server() {
+	kind=$1
+	shift
+	for try in 1 2 3; do
+		pick_port
+		openssl s_server -accept "127.0.0.1:$PORT" -cert "$W/$kind/leaf.pem" \
+			-key "$W/$kind/leaf.key" -cert_chain "$W/$kind/chain.pem" "$@" \
+			> "$W/s.out" 2>&1 < "${SRV_IN:-/dev/null}" &
+		SRV_PID=$!
+		wait_listen && return 0
+		stop_server
+	done
+	echo "cannot start s_server"
+	return 1
+}
+
+# start_gnutls ARGS...: gnutls-serv (echo) with the ec256 chain; sets PORT.
+start_gnutls() {
+	for try in 1 2 3; do
+		pick_port
+		gnutls-serv -p "$PORT" --x509certfile "$W/ec256/full.pem" \
+			--x509keyfile "$W/ec256/leaf.key" --echo -q "$@" > "$W/s.out" 2>&1 &
+		SRV_PID=$!
+		wait_listen && return 0
+		stop_server
+	done
+	echo "cannot start gnutls-serv"
+	return 1
+}

@@ -10,23 +10,6 @@ mkdir -p "$W"
 . "$(dirname "$0")/lib.sh"
 need openssl
 
-# start_s_server KIND ARGS...: s_server with KIND's chain; sets PORT.
-start_s_server() {
-	kind=$1
-	shift
-	for try in 1 2 3; do
-		pick_port
-		openssl s_server -accept "127.0.0.1:$PORT" -cert "$W/$kind/leaf.pem" \
-			-key "$W/$kind/leaf.key" -cert_chain "$W/$kind/chain.pem" "$@" \
-			> "$W/s.out" 2>&1 < "${SRV_IN:-/dev/null}" &
-		SRV_PID=$!
-		wait_listen && return 0
-		stop_server
-	done
-	echo "cannot start s_server"
-	return 1
-}
-
 # The chain is validated up to the root of the kind in use.
 KIND=ec256
 client() {

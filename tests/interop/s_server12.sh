@@ -10,22 +10,6 @@ mkdir -p "$W"
 . "$(dirname "$0")/lib.sh"
 need openssl
 
-start_s_server() {
-	kind=$1
-	shift
-	for try in 1 2 3; do
-		pick_port
-		openssl s_server -accept "127.0.0.1:$PORT" -cert "$W/$kind/leaf.pem" \
-			-key "$W/$kind/leaf.key" -cert_chain "$W/$kind/chain.pem" "$@" \
-			> "$W/s.out" 2>&1 < /dev/null &
-		SRV_PID=$!
-		wait_listen && return 0
-		stop_server
-	done
-	echo "cannot start s_server"
-	return 1
-}
-
 KIND=ec256
 client() {
 	timeout 20 "$MOTE" client "localhost:$PORT" --ca "$W/$KIND/root.pem" "$@" > "$W/c.out" 2>&1
